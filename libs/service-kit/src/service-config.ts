@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { DEV_AUDIENCE, DEV_ISSUER, type TokenVerifierOptions } from '@napl/auth';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+
+/**
+ * The settings every service reads from its environment, validated once at start-up. A service extends
+ * it with its own settings and its own PORT default. Each property's initial value is its default.
+ */
+export class ServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: string = 'development';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** The address to listen on: loopback on a workstation, 0.0.0.0 in a container. */
+  @IsString()
+  HOST: string = '127.0.0.1';
+
+  /** With DATABASE_BOOTSTRAP on, a URL that may create the database, roles and schemas. */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/napl';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_BOOTSTRAP: boolean = true;
+
+  @IsOptional()
+  @IsString()
+  DATABASE_ROLE_PASSWORD?: string = undefined;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE: number = 10;
+
+  /** Comma-separated host:port list. */
+  @Matches(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS: string = '127.0.0.1:19092';
+
+  @Matches(/^[\w.-]*$/, { message: 'may hold only letters, digits, dot, dash and underscore' })
+  KAFKA_TOPIC_PREFIX: string = '';
+
+  @IsString()
+  AUTH_ISSUER: string = DEV_ISSUER;
+
+  @IsString()
+  AUTH_AUDIENCE: string = DEV_AUDIENCE;
+
+  /** The OpenID Connect issuer's key set. Without it, the development issuer's keys are used (not in production). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_JWKS_URL?: string = undefined;
+
+  @IsString()
+  AUTH_DEV_KEYS_DIR: string = '.local/dev-issuer';
+
+  get kafkaBrokers(): string[] {
+    return this.KAFKA_BROKERS.split(',');
+  }
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the settings declared on `configClass` from `env` and validates them; throws one error that names
+ * every missing or wrong setting.
+ */
+export function loadConfig<T extends ServiceConfig>(
+  configClass: new () => T,
+  env: Record<string, string | undefined> = process.env,
+): T {
+  const declared = Object.keys(new configClass());
+  const picked = Object.fromEntries(declared.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
+  const config = plainToInstance(configClass, picked, { exposeDefaultValues: true });
+  const problems = validateSync(config, { forbidUnknownValues: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got ${JSON.stringify(error.value)})`),
+  );
+  if (config.NODE_ENV === 'production' && !config.AUTH_JWKS_URL) {
+    problems.push('AUTH_JWKS_URL: required in production (the development issuer is not allowed there)');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration of ${configClass.name}:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}
+
+/** The issuer, audience and keys the service verifies tokens with. */
+export function tokenVerifierOptionsFrom(config: ServiceConfig): TokenVerifierOptions {
+  if (config.AUTH_JWKS_URL) {
+    return { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwks: new URL(config.AUTH_JWKS_URL) };
+  }
+  const jwksPath = resolve(config.AUTH_DEV_KEYS_DIR, 'jwks.json');
+  let jwks;
+  try {
+    jwks = JSON.parse(readFileSync(jwksPath, 'utf8'));
+  } catch {
+    throw new ConfigError(`AUTH_DEV_KEYS_DIR: no development issuer keys at ${jwksPath}; run the start command first`);
+  }
+  return { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwks };
+}

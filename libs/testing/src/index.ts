@@ -1,0 +1,6 @@
+export * from './test-infra';
+export * from './service-harness';
+export * from './service-data-source';
+export * from './kafka-probe';
+export * from './own-broker';
+export * from './platform-conformance';

@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * The enrolments service's own copy of a catalogue run, fed by catalogue events, so that enrolling never
+ * waits on the catalogue. `source_version` is the catalogue event time of the last applied change,
+ * so an older change arriving late does not overwrite a newer one.
+ */
+@Entity({ name: 'known_run' })
+export class KnownRunEntity {
+  @PrimaryColumn({ name: 'run_id', type: 'uuid' })
+  runId: string;
+
+  @Column({ name: 'offer_id', type: 'uuid' })
+  offerId: string;
+
+  @Column({ name: 'offer_version', type: 'integer' })
+  offerVersion: number;
+
+  @Column({ name: 'provider_id', type: 'uuid' })
+  providerId: string;
+
+  @Column({ name: 'start_date', type: 'date' })
+  startDate: string;
+
+  @Column({ name: 'end_date', type: 'date' })
+  endDate: string;
+
+  @Column({ name: 'enrolment_deadline', type: 'timestamptz', nullable: true })
+  enrolmentDeadline: Date | null;
+
+  @Column({ type: 'integer' })
+  capacity: number;
+
+  @Column({ name: 'price_cents', type: 'bigint' })
+  priceCents: string;
+
+  @Column({ type: 'text' })
+  status: 'scheduled' | 'cancelled';
+
+  @Column({ name: 'source_version', type: 'timestamptz' })
+  sourceVersion: Date;
+}

@@ -1,0 +1,5 @@
+import { ServiceConfig } from '@napl/service-kit';
+
+export class PathsConfig extends ServiceConfig {
+  override PORT = 3103;
+}
