@@ -41,9 +41,7 @@ for service in "${SERVICES[@]}"; do
 done
 echo "platform: all ${#SERVICES[@]} services answer /health ($(( ($(date +%s%N) - started) / 1000000 )) ms since the start command)"
 
-if [ -f tools/demo/load-demo-data.ts ]; then
-  node -r ts-node/register/transpile-only -r tsconfig-paths/register tools/demo/load-demo-data.ts
-fi
+node -r ts-node/register/transpile-only -r tsconfig-paths/register tools/demo/load-demo-data.ts
 
 cat <<INFO
 

@@ -2,6 +2,7 @@ import {
   OfferPublishedSchema,
   OfferSubmittedSchema,
   OfferUpdatedSchema,
+  OfferSuspendedSchema,
   OfferWithdrawnSchema,
 } from './gen/napl/catalogue/v1/offer_events_pb';
 import { RunCancelledSchema, RunChangedSchema, RunScheduledSchema } from './gen/napl/catalogue/v1/run_events_pb';
@@ -17,6 +18,7 @@ export const CatalogueEvents = {
   OfferPublished: defineEvent(OfferPublishedSchema, TOPICS.catalogueOffer, offerFields),
   OfferUpdated: defineEvent(OfferUpdatedSchema, TOPICS.catalogueOffer, offerFields),
   OfferWithdrawn: defineEvent(OfferWithdrawnSchema, TOPICS.catalogueOffer, ['offerId']),
+  OfferSuspended: defineEvent(OfferSuspendedSchema, TOPICS.catalogueOffer, ['offerId', 'version']),
   RunScheduled: defineEvent(RunScheduledSchema, TOPICS.catalogueRun, runFields),
   RunChanged: defineEvent(RunChangedSchema, TOPICS.catalogueRun, runFields),
   RunCancelled: defineEvent(RunCancelledSchema, TOPICS.catalogueRun, ['runId', 'offerId']),

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_ACCOUNTS, DevIssuer } from '@napl/auth';
+
+export const SERVICE_URLS = {
+  catalogue: 'http://127.0.0.1:3101',
+  quality: 'http://127.0.0.1:3102',
+  paths: 'http://127.0.0.1:3103',
+  enrolments: 'http://127.0.0.1:3104',
+  reimbursement: 'http://127.0.0.1:3105',
+  monitoring: 'http://127.0.0.1:3106',
+  gateway: 'http://127.0.0.1:3000',
+} as const;
+
+export type ServiceName = keyof typeof SERVICE_URLS;
+export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
+
+export interface DemoResponse<T = unknown> {
+  readonly status: number;
+  readonly body: T;
+}
+
+/**
+ * Loads demo data the way a real client would: through the services' HTTP APIs with demo accounts' tokens,
+ * so the demo data passes the same validation, authorisation and events as real data. Steps must be
+ * idempotent (the start command runs them on every start): look before you create, or send an Idempotency-Key.
+ */
+export class DemoClient {
+  private readonly tokens = new Map<string, string>();
+
+  private constructor(private readonly issuer: DevIssuer) {}
+
+  static async create(): Promise<DemoClient> {
+    return new DemoClient(await DevIssuer.fromDirectory(join(__dirname, '..', '..', '.local', 'dev-issuer')));
+  }
+
+  async request<T = unknown>(
+    account: DemoAccount,
+    service: ServiceName,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<DemoResponse<T>> {
+    const response = await fetch(`${SERVICE_URLS[service]}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await this.token(account)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  /** Like request, but fails the demo load on anything but the expected statuses. */
+  async expect<T = unknown>(
+    expected: number[],
+    account: DemoAccount,
+    service: ServiceName,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<DemoResponse<T>> {
+    const response = await this.request<T>(account, service, method, path, body, headers);
+    if (!expected.includes(response.status)) {
+      throw new Error(`${method} ${service}${path} as ${account}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return response;
+  }
+
+  /** Polls until `probe` returns a value (events between services take a moment). */
+  async eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`demo: timed out waiting for ${what}`);
+  }
+
+  /** A JSON file next to the steps (texts of the demo data). */
+  static readData<T>(fileName: string): T {
+    return JSON.parse(readFileSync(join(__dirname, 'data', fileName), 'utf8')) as T;
+  }
+
+  private async token(account: DemoAccount): Promise<string> {
+    let token = this.tokens.get(account);
+    if (!token) {
+      token = await this.issuer.issue(DEMO_ACCOUNTS[account], '1h');
+      this.tokens.set(account, token);
+    }
+    return token;
+  }
+}
