@@ -50,7 +50,8 @@ export class PlatformModule {
         }),
         MessagingModule.forRoot({
           service,
-          groupId: `napl.${service}`,
+          // The topic prefix also separates consumer groups: two test runs must never share a group.
+          groupId: `${config.KAFKA_TOPIC_PREFIX}napl.${service}`,
           connection: { clientId: `napl-${service}`, brokers: config.kafkaBrokers, topicPrefix: config.KAFKA_TOPIC_PREFIX },
           exitOnCrash: config.NODE_ENV === 'production',
           retryDelayMs: options.consumerRetryDelayMs,
