@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The contract check of the test command: buf lint, then buf breaking against the contracts on main
-# (when this is main itself: against main's previous commit), then proof that the breaking check bites.
+# (on main itself: against its earlier versions), then proof that the breaking check bites.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 buf=node_modules/.bin/buf
@@ -8,18 +8,20 @@ buf=node_modules/.bin/buf
 $buf lint proto
 echo "contracts: buf lint passed"
 
-against=""
+# Against main when this is another branch; on main itself, against every earlier version of proto/ on main
+# (the last 20), so a breaking change in any commit of a submission, or in the working tree, is caught.
 if git rev-parse -q --verify refs/heads/main >/dev/null && [ "$(git rev-parse HEAD)" != "$(git rev-parse main)" ]; then
-  against="main"
-elif git rev-parse -q --verify HEAD~1 >/dev/null && git cat-file -e HEAD~1:proto/buf.yaml 2>/dev/null; then
-  against="HEAD~1"
-fi
-if [ -n "$against" ]; then
-  $buf breaking proto --against ".git#ref=$against,subdir=proto"
-  echo "contracts: no breaking change against $against"
+  baselines=(main)
 else
-  echo "contracts: no earlier contracts on main to compare with (first commit or shallow clone)"
+  mapfile -t baselines < <(git log -n 20 --format=%H -- proto 2>/dev/null || true)
 fi
+checked=0
+for baseline in "${baselines[@]}"; do
+  git cat-file -e "$baseline:proto/buf.yaml" 2>/dev/null || continue
+  $buf breaking proto --against ".git#ref=$baseline,subdir=proto"
+  checked=$((checked + 1))
+done
+echo "contracts: no breaking change against $checked earlier version(s) of proto/ on main"
 
 # A check that cannot fail proves nothing: break a copy of the contracts and expect buf to object.
 scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
