@@ -1,7 +1,15 @@
+import { AttendanceEntity } from '../enrolments/infrastructure/attendance.entity';
+import { EnrolmentEntity } from '../enrolments/infrastructure/enrolment.entity';
+import { NotificationEntity } from '../enrolments/infrastructure/notification.entity';
+import { KnownOfferEntity } from '../offers/infrastructure/known-offer.entity';
 import { KnownRunEntity } from '../runs/infrastructure/known-run.entity';
+import { SchoolEntity } from '../schools/infrastructure/school.entity';
+import { TeacherEntity } from '../teachers/infrastructure/teacher.entity';
 import { MessagingTables1764050000000 } from './migrations/1764050000000-messaging-tables';
 import { KnownRuns1795583657612 } from './migrations/1795583657612-known-runs';
+import { Enrolments1795998019043 } from './migrations/1795998019043-enrolments';
+import { SeedSchools1795998019044 } from './migrations/1795998019044-seed-schools';
 
 /** The enrolments schema: its entities and, in order, the migrations that build it. */
-export const ENTITIES = [KnownRunEntity];
-export const MIGRATIONS = [MessagingTables1764050000000, KnownRuns1795583657612];
+export const ENTITIES = [KnownRunEntity, KnownOfferEntity, SchoolEntity, TeacherEntity, EnrolmentEntity, AttendanceEntity, NotificationEntity];
+export const MIGRATIONS = [MessagingTables1764050000000, KnownRuns1795583657612, Enrolments1795998019043, SeedSchools1795998019044];

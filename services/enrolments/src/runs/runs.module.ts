@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { MarkRunCancelledWhenCancelled } from './application/mark-run-cancelled-when-cancelled.handler';
 import { RecordRunWhenScheduled, UpdateRunWhenChanged } from './application/record-run-when-scheduled.handler';
+import { RunsQueries } from './application/runs.queries';
+import { RunsController } from './http/runs.controller';
 
-/** The local copy of the catalogue's runs. */
-@Module({ providers: [RecordRunWhenScheduled, UpdateRunWhenChanged, MarkRunCancelledWhenCancelled] })
+/** The local copy of the catalogue's runs. RunCancelled is handled by the enrolments feature (it ends enrolments). */
+@Module({ providers: [RecordRunWhenScheduled, UpdateRunWhenChanged, RunsQueries], controllers: [RunsController] })
 export class RunsModule {}

@@ -30,12 +30,13 @@ async function upsertKnownRun(run: RunSnapshot, { manager, envelope }: HandlerCo
   // A late, older change must not overwrite a newer one; a cancelled run stays cancelled.
   await manager.query(
     `INSERT INTO ${table} (run_id, offer_id, offer_version, provider_id, start_date, end_date, enrolment_deadline,
-                           capacity, price_cents, status, source_version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'scheduled', $10)
+                           capacity, price_cents, status, source_version, session_count)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'scheduled', $10, $11)
      ON CONFLICT (run_id) DO UPDATE SET
        offer_id = EXCLUDED.offer_id, offer_version = EXCLUDED.offer_version, provider_id = EXCLUDED.provider_id,
        start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, enrolment_deadline = EXCLUDED.enrolment_deadline,
-       capacity = EXCLUDED.capacity, price_cents = EXCLUDED.price_cents, source_version = EXCLUDED.source_version
+       capacity = EXCLUDED.capacity, price_cents = EXCLUDED.price_cents, source_version = EXCLUDED.source_version,
+       session_count = EXCLUDED.session_count
      WHERE ${table}.source_version < EXCLUDED.source_version AND ${table}.status <> 'cancelled'`,
     [
       run.runId,
@@ -48,6 +49,7 @@ async function upsertKnownRun(run: RunSnapshot, { manager, envelope }: HandlerCo
       run.capacity,
       run.priceCents.toString(),
       new Date(envelope.occurredAt),
+      run.sessionCount,
     ],
   );
 }

@@ -31,6 +31,10 @@ export class KnownRunEntity {
   @Column({ type: 'integer' })
   capacity: number;
 
+  /** Number of sessions; attendance is recorded per session (0 when the catalogue did not say). */
+  @Column({ name: 'session_count', type: 'integer', default: 0 })
+  sessionCount: number;
+
   @Column({ name: 'price_cents', type: 'bigint' })
   priceCents: string;
 

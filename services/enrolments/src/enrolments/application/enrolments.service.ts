@@ -1,0 +1,321 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { hasRole, type Principal } from '@napl/auth';
+import { EnrolmentsEvents } from '@napl/contracts';
+import { DataSource, In, Not, QueryFailedError, type EntityManager } from 'typeorm';
+import { KnownOfferEntity } from '../../offers/infrastructure/known-offer.entity';
+import { KnownRunEntity } from '../../runs/infrastructure/known-run.entity';
+import { teacherIdOf } from '../../teachers/application/teachers.service';
+import { TeacherEntity } from '../../teachers/infrastructure/teacher.entity';
+import {
+  amsterdamDate,
+  assertAttendanceAllowed,
+  assertOpenForEnrolment,
+  assertResultAllowed,
+  assertTeacherMayCancel,
+  assertTeamFits,
+  placeFor,
+  type CancellationCauseCode,
+} from '../domain/enrolment-rules';
+import { EnrolmentError } from '../domain/enrolment.errors';
+import { AttendanceEntity } from '../infrastructure/attendance.entity';
+import { EnrolmentEntity } from '../infrastructure/enrolment.entity';
+import { publishPlaced, publisherFor, snapshotOf } from './enrolment-events';
+import { cancelEnrolment, countsOf, lockRun, promoteWaitingList, startParticipation, waitingListPosition } from './enrolment-store';
+
+export interface Placed {
+  enrolment: EnrolmentEntity;
+  position: number | null;
+  /** True when an Idempotency-Key found the original enrolment. */
+  replayed: boolean;
+}
+
+export interface ResultInput {
+  readonly outcome: 'completed' | 'not-completed';
+  readonly reason?: string;
+}
+
+const IDEMPOTENCY_INDEX = 'UQ_enrolment_teacher_idempotency_key';
+
+/** The commands on enrolments. Each runs in one transaction with its events (outbox). */
+@Injectable()
+export class EnrolmentsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * A teacher enrols in a run: confirmed while places are left, otherwise on the waiting list. The run's row
+   * is locked for the transaction, so concurrent enrolments are counted one at a time and a run is never
+   * overbooked. With an Idempotency-Key, a repeat returns the original enrolment.
+   */
+  async enrol(principal: Principal, runId: string, idempotencyKey?: string): Promise<Placed> {
+    const teacherId = teacherIdOf(principal);
+    if (idempotencyKey) {
+      const original = await this.findByKey(teacherId, idempotencyKey, runId);
+      if (original) return original;
+    }
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const teacher = await manager.findOneBy(TeacherEntity, { teacherId });
+        if (!teacher) {
+          throw new EnrolmentError('TEACHER_NOT_REGISTERED', 'unprocessable', 'Registreer eerst uw docentprofiel (sector en school) voordat u zich inschrijft.');
+        }
+        const run = await this.lockedRun(manager, runId);
+        // A concurrent request with the same key may have committed while this one waited for the lock.
+        const original = idempotencyKey ? await this.findByKey(teacherId, idempotencyKey, runId, manager) : undefined;
+        if (original) return original;
+        this.assertOpen(run, await manager.findOneBy(KnownOfferEntity, { offerId: run.offerId }));
+        if (await manager.existsBy(EnrolmentEntity, { teacherId, runId, status: Not('cancelled') })) {
+          throw new EnrolmentError('ALREADY_ENROLLED', 'conflict', 'U bent al ingeschreven voor deze uitvoering.');
+        }
+        const counts = await countsOf(manager, runId);
+        const enrolment = this.newEnrolment(teacher, run, counts.lastArrival + 1, placeFor(counts.taken, run.capacity), {
+          idempotencyKey: idempotencyKey ?? null,
+        });
+        await manager.insert(EnrolmentEntity, enrolment);
+        const position = enrolment.status === 'waitlisted' ? counts.waiting + 1 : null;
+        await publishPlaced(publisherFor(manager), enrolment, run, position);
+        return { enrolment, position, replayed: false };
+      });
+    } catch (error) {
+      // The same key sent twice at the same moment: the other request stored it; answer with its enrolment.
+      if (idempotencyKey && isUniqueViolation(error, IDEMPOTENCY_INDEX)) {
+        const original = await this.findByKey(teacherId, idempotencyKey, runId);
+        if (original) return original;
+      }
+      throw error;
+    }
+  }
+
+  /** A school leader enrols teachers of their school in a team programme as one unit: all confirmed, or none. */
+  async enrolTeam(principal: Principal, runId: string, teacherIds: string[]): Promise<{ teamEnrolmentId: string; enrolments: EnrolmentEntity[] }> {
+    const schoolId = principal.schoolId;
+    if (!hasRole(principal, 'school-leader') || !schoolId) {
+      throw new EnrolmentError('FORBIDDEN', 'forbidden', 'Alleen een schoolleider kan een team inschrijven.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const run = await this.openRun(manager, runId);
+      const offer = await manager.findOneByOrFail(KnownOfferEntity, { offerId: run.offerId });
+      if (!offer.teamProgramme) {
+        throw new EnrolmentError('NOT_A_TEAM_PROGRAMME', 'unprocessable', 'Dit aanbod is geen teamprogramma; docenten schrijven zich er zelf voor in.');
+      }
+      const teachers = await manager.findBy(TeacherEntity, { teacherId: In(teacherIds) });
+      const unknown = teacherIds.filter((id) => !teachers.some((teacher) => teacher.teacherId === id));
+      if (unknown.length > 0) {
+        throw new EnrolmentError('TEACHER_NOT_REGISTERED', 'unprocessable', 'Niet alle docenten van het team hebben een docentprofiel.', { teacherIds: unknown });
+      }
+      const elsewhere = teachers.filter((teacher) => teacher.schoolId !== schoolId).map((teacher) => teacher.teacherId);
+      if (elsewhere.length > 0) {
+        throw new EnrolmentError('TEACHERS_NOT_IN_SCHOOL', 'forbidden', 'U kunt alleen docenten van uw eigen school inschrijven.', { teacherIds: elsewhere });
+      }
+      const already = await manager.findBy(EnrolmentEntity, { runId, teacherId: In(teacherIds), status: Not('cancelled') });
+      if (already.length > 0) {
+        throw new EnrolmentError('ALREADY_ENROLLED', 'conflict', 'Een of meer docenten van het team zijn al ingeschreven voor deze uitvoering.', {
+          teacherIds: already.map((enrolment) => enrolment.teacherId),
+        });
+      }
+      const counts = await countsOf(manager, runId);
+      assertTeamFits(counts.taken, run.capacity, teacherIds.length);
+      const teamEnrolmentId = randomUUID();
+      const publish = publisherFor(manager);
+      const enrolments: EnrolmentEntity[] = [];
+      for (const [index, teacherId] of teacherIds.entries()) {
+        const teacher = teachers.find((candidate) => candidate.teacherId === teacherId)!;
+        const enrolment = this.newEnrolment(teacher, run, counts.lastArrival + 1 + index, 'confirmed', { teamEnrolmentId });
+        await manager.insert(EnrolmentEntity, enrolment);
+        await publishPlaced(publish, enrolment, run, null);
+        enrolments.push(enrolment);
+      }
+      return { teamEnrolmentId, enrolments };
+    });
+  }
+
+  /**
+   * Cancels an enrolment: the teacher (or their school leader) before the start, the provider of the run at any
+   * time. A place that comes free before the start goes to the first on the waiting list.
+   */
+  async cancel(principal: Principal, enrolmentId: string): Promise<EnrolmentEntity> {
+    return this.withLockedEnrolment(enrolmentId, async (manager, enrolment, run) => {
+      const cause = this.cancellationCause(principal, enrolment, run);
+      if (cause === 'teacher' || cause === 'school_leader') assertTeacherMayCancel(run.startDate, new Date());
+      if (enrolment.status !== 'confirmed' && enrolment.status !== 'waitlisted') {
+        throw new EnrolmentError('NOT_ACTIVE', 'conflict', 'Deze inschrijving is al afgesloten of geannuleerd.');
+      }
+      const publish = publisherFor(manager);
+      const heldPlace = await cancelEnrolment(manager, enrolment, run, cause, publish);
+      if (heldPlace && run.status === 'scheduled' && amsterdamDate(new Date()) < run.startDate) {
+        await promoteWaitingList(manager, run, publish);
+      }
+      return enrolment;
+    });
+  }
+
+  /** The provider of the run records whether the teacher attended a session; the first attendance starts participation. */
+  async recordAttendance(principal: Principal, enrolmentId: string, session: number, attended: boolean): Promise<AttendanceEntity[]> {
+    return this.withLockedEnrolment(enrolmentId, async (manager, enrolment, run) => {
+      this.assertProviderOf(principal, run);
+      if (enrolment.status !== 'confirmed') {
+        throw new EnrolmentError('NOT_CONFIRMED', 'conflict', 'Aanwezigheid wordt alleen geregistreerd voor een bevestigde inschrijving zonder resultaat.');
+      }
+      const now = new Date();
+      assertAttendanceAllowed(run, session, now);
+      await manager.upsert(AttendanceEntity, { enrolmentId, sessionNumber: session, attended, recordedAt: now }, ['enrolmentId', 'sessionNumber']);
+      if (attended) await startParticipation(manager, enrolment, amsterdamDate(now), publisherFor(manager));
+      return manager.find(AttendanceEntity, { where: { enrolmentId }, order: { sessionNumber: 'ASC' } });
+    });
+  }
+
+  /** The provider records the result after the run's end date: completed, or not completed with a reason. */
+  async recordResult(principal: Principal, enrolmentId: string, input: ResultInput): Promise<EnrolmentEntity> {
+    return this.withLockedEnrolment(enrolmentId, async (manager, enrolment, run) => {
+      this.assertProviderOf(principal, run);
+      if (enrolment.status === 'completed' || enrolment.status === 'not_completed') {
+        throw new EnrolmentError('RESULT_ALREADY_RECORDED', 'conflict', 'Voor deze inschrijving is het resultaat al vastgelegd.');
+      }
+      if (enrolment.status !== 'confirmed') {
+        throw new EnrolmentError('NOT_CONFIRMED', 'conflict', 'Een resultaat wordt alleen vastgelegd voor een bevestigde inschrijving.');
+      }
+      const now = new Date();
+      assertResultAllowed(run.endDate, now);
+      const publish = publisherFor(manager);
+      // Finishing a run means it was started, also when no attendance was recorded.
+      await startParticipation(manager, enrolment, run.startDate, publish);
+      const sessionsAttended = await manager.countBy(AttendanceEntity, { enrolmentId, attended: true });
+      enrolment.status = input.outcome === 'completed' ? 'completed' : 'not_completed';
+      enrolment.resultRecordedAt = now;
+      enrolment.notCompletedReason = input.outcome === 'completed' ? null : (input.reason ?? '').trim();
+      await manager.update(
+        EnrolmentEntity,
+        { enrolmentId },
+        { status: enrolment.status, resultRecordedAt: now, notCompletedReason: enrolment.notCompletedReason },
+      );
+      const snapshot = snapshotOf(enrolment, run);
+      if (enrolment.status === 'completed') {
+        await publish(EnrolmentsEvents.EnrolmentCompleted, enrolmentId, { enrolment: snapshot, sessionsAttended, completedAt: timestampFromDate(now) });
+      } else {
+        await publish(EnrolmentsEvents.EnrolmentNotCompleted, enrolmentId, {
+          enrolment: snapshot,
+          sessionsAttended,
+          reason: enrolment.notCompletedReason ?? '',
+          recordedAt: timestampFromDate(now),
+        });
+      }
+      return enrolment;
+    });
+  }
+
+  /**
+   * A run that has begun starts the participation of every confirmed enrolment in it that has not started yet
+   * (the scheduler calls this; attendance may have started some earlier). Returns how many started.
+   */
+  async startDueParticipations(now = new Date()): Promise<number> {
+    const today = amsterdamDate(now);
+    const due: { enrolment_id: string; start_date: string }[] = await this.dataSource.query(
+      `SELECT e.enrolment_id, to_char(r.start_date, 'YYYY-MM-DD') AS start_date
+         FROM ${this.table(EnrolmentEntity)} e JOIN ${this.table(KnownRunEntity)} r ON r.run_id = e.run_id
+        WHERE e.status = 'confirmed' AND e.participation_started_on IS NULL AND r.status = 'scheduled' AND r.start_date <= $1
+        ORDER BY r.start_date, e.arrival_number LIMIT 500`,
+      [today],
+    );
+    let started = 0;
+    for (const row of due) {
+      await this.dataSource.transaction(async (manager) => {
+        const enrolment = await manager.findOneByOrFail(EnrolmentEntity, { enrolmentId: row.enrolment_id });
+        if (await startParticipation(manager, enrolment, row.start_date, publisherFor(manager))) started += 1;
+      });
+    }
+    return started;
+  }
+
+  private async findByKey(teacherId: string, idempotencyKey: string, runId: string, manager = this.dataSource.manager): Promise<Placed | undefined> {
+    const original = await manager.findOneBy(EnrolmentEntity, { teacherId, idempotencyKey });
+    if (!original) return undefined;
+    if (original.runId !== runId) {
+      throw new EnrolmentError('IDEMPOTENCY_KEY_REUSED', 'unprocessable', 'Deze Idempotency-Key is al gebruikt voor een inschrijving in een andere uitvoering.');
+    }
+    return { enrolment: original, position: await waitingListPosition(manager, original), replayed: true };
+  }
+
+  /** Locks the run (the order every command on a run takes, so no deadlocks) and checks it takes enrolments. */
+  private async openRun(manager: EntityManager, runId: string): Promise<KnownRunEntity> {
+    const run = await this.lockedRun(manager, runId);
+    this.assertOpen(run, await manager.findOneBy(KnownOfferEntity, { offerId: run.offerId }));
+    return run;
+  }
+
+  private async lockedRun(manager: EntityManager, runId: string): Promise<KnownRunEntity> {
+    const run = await lockRun(manager, runId);
+    if (!run) throw new EnrolmentError('RUN_NOT_FOUND', 'not-found', 'Deze uitvoering is niet bekend.');
+    return run;
+  }
+
+  private assertOpen(run: KnownRunEntity, offer: KnownOfferEntity | null): void {
+    assertOpenForEnrolment(run, offer, new Date());
+  }
+
+  private async withLockedEnrolment<T>(
+    enrolmentId: string,
+    work: (manager: EntityManager, enrolment: EnrolmentEntity, run: KnownRunEntity) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOneBy(EnrolmentEntity, { enrolmentId });
+      if (!found) throw new EnrolmentError('ENROLMENT_NOT_FOUND', 'not-found', 'Deze inschrijving bestaat niet.');
+      const run = await lockRun(manager, found.runId);
+      // Read again under the run's lock: another command may have changed it meanwhile.
+      const enrolment = await manager.findOneByOrFail(EnrolmentEntity, { enrolmentId });
+      return work(manager, enrolment, run!);
+    });
+  }
+
+  private cancellationCause(principal: Principal, enrolment: EnrolmentEntity, run: KnownRunEntity): CancellationCauseCode {
+    if (hasRole(principal, 'teacher') && principal.teacherId === enrolment.teacherId) return 'teacher';
+    if (hasRole(principal, 'provider') && principal.providerId === run.providerId) return 'provider';
+    if (hasRole(principal, 'school-leader') && principal.schoolId === enrolment.schoolId) return 'school_leader';
+    throw new EnrolmentError('FORBIDDEN', 'forbidden', 'U mag deze inschrijving niet annuleren.');
+  }
+
+  private assertProviderOf(principal: Principal, run: KnownRunEntity): void {
+    if (!hasRole(principal, 'provider') || principal.providerId !== run.providerId) {
+      throw new EnrolmentError('FORBIDDEN', 'forbidden', 'Alleen de aanbieder van deze uitvoering kan dit vastleggen.');
+    }
+  }
+
+  private newEnrolment(
+    teacher: TeacherEntity,
+    run: KnownRunEntity,
+    arrivalNumber: number,
+    status: 'confirmed' | 'waitlisted',
+    extra: { idempotencyKey?: string | null; teamEnrolmentId?: string },
+  ): EnrolmentEntity {
+    const now = new Date();
+    return Object.assign(new EnrolmentEntity(), {
+      enrolmentId: randomUUID(),
+      teacherId: teacher.teacherId,
+      runId: run.runId,
+      offerId: run.offerId,
+      status,
+      arrivalNumber,
+      schoolId: teacher.schoolId,
+      regionId: teacher.regionId,
+      sector: teacher.sector,
+      teamEnrolmentId: extra.teamEnrolmentId ?? null,
+      idempotencyKey: extra.idempotencyKey ?? null,
+      enrolledAt: now,
+      confirmedAt: status === 'confirmed' ? now : null,
+      cancelledAt: null,
+      cancellationCause: null,
+      participationStartedOn: null,
+      resultRecordedAt: null,
+      notCompletedReason: null,
+    });
+  }
+
+  private table(entity: typeof EnrolmentEntity | typeof KnownRunEntity): string {
+    return this.dataSource.getMetadata(entity).tablePath;
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}

@@ -1,0 +1,87 @@
+import { EnrolmentError } from './enrolment.errors';
+
+export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'completed' | 'not_completed';
+export type CancellationCauseCode = 'teacher' | 'provider' | 'run_cancelled' | 'school_leader';
+
+/** Statuses that hold a place in the run. */
+export const HOLDS_PLACE: readonly EnrolmentStatus[] = ['confirmed', 'completed', 'not_completed'];
+/** Statuses that can still be cancelled. */
+export const ACTIVE: readonly EnrolmentStatus[] = ['confirmed', 'waitlisted'];
+
+/** The calendar day in Europe/Amsterdam (ISO 8601), the platform's time zone for run dates. */
+export function amsterdamDate(moment: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+}
+
+export interface RunFacts {
+  readonly status: 'scheduled' | 'cancelled';
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly enrolmentDeadline: Date | null;
+  readonly capacity: number;
+}
+
+export interface OfferFacts {
+  readonly status: 'published' | 'withdrawn' | 'suspended';
+  readonly teamProgramme: boolean;
+}
+
+/**
+ * A run takes enrolments while it is scheduled, its offer is published (and so quality-approved), and the
+ * deadline has not passed; without a deadline, until the day before the start.
+ */
+export function assertOpenForEnrolment(run: RunFacts, offer: OfferFacts | null, now: Date): void {
+  if (run.status === 'cancelled') throw new EnrolmentError('RUN_CANCELLED', 'conflict', 'Deze uitvoering is geannuleerd; inschrijven kan niet meer.');
+  if (!offer || offer.status !== 'published') {
+    throw new EnrolmentError('OFFER_NOT_OPEN', 'unprocessable', 'Het aanbod van deze uitvoering is niet (meer) gepubliceerd met goedgekeurde kwaliteit.');
+  }
+  const closed = run.enrolmentDeadline ? now.getTime() > run.enrolmentDeadline.getTime() : amsterdamDate(now) >= run.startDate;
+  if (closed) throw new EnrolmentError('DEADLINE_PASSED', 'conflict', 'De inschrijftermijn van deze uitvoering is verstreken.');
+}
+
+/** Confirmed while places are left, otherwise on the waiting list. */
+export function placeFor(placesTaken: number, capacity: number): 'confirmed' | 'waitlisted' {
+  return placesTaken < capacity ? 'confirmed' : 'waitlisted';
+}
+
+/** A team is enrolled as one unit: every member gets a place, or nobody does. */
+export function assertTeamFits(placesTaken: number, capacity: number, teamSize: number): void {
+  const left = Math.max(0, capacity - placesTaken);
+  if (teamSize > left) {
+    throw new EnrolmentError(
+      'TEAM_DOES_NOT_FIT',
+      'conflict',
+      `Er zijn niet genoeg plaatsen voor het hele team: nog ${left} ${left === 1 ? 'plaats' : 'plaatsen'} vrij, ${teamSize} nodig. Er is niemand ingeschreven.`,
+      { placesLeft: left, teamSize },
+    );
+  }
+}
+
+/** How many on the waiting list move up when places come free (never below zero). */
+export function placesToPromote(placesTaken: number, capacity: number, waiting: number): number {
+  return Math.max(0, Math.min(waiting, capacity - placesTaken));
+}
+
+/** A teacher cancels before the run starts; after that, only the provider can. */
+export function assertTeacherMayCancel(startDate: string, now: Date): void {
+  if (amsterdamDate(now) >= startDate) {
+    throw new EnrolmentError('TOO_LATE_TO_CANCEL', 'conflict', 'De uitvoering is al begonnen; afmelden kan alleen nog via de aanbieder.');
+  }
+}
+
+/** Attendance is recorded from the start of the run, for one of its sessions. */
+export function assertAttendanceAllowed(run: RunFacts & { sessionCount: number }, session: number, now: Date): void {
+  if (amsterdamDate(now) < run.startDate) {
+    throw new EnrolmentError('RUN_NOT_STARTED', 'conflict', 'Aanwezigheid kan pas worden geregistreerd vanaf de startdatum van de uitvoering.');
+  }
+  if (run.sessionCount > 0 && session > run.sessionCount) {
+    throw new EnrolmentError('SESSION_OUT_OF_RANGE', 'invalid', `Deze uitvoering heeft ${run.sessionCount} bijeenkomsten; bijeenkomst ${session} bestaat niet.`);
+  }
+}
+
+/** The result of a run is recorded after its last day. */
+export function assertResultAllowed(endDate: string, now: Date): void {
+  if (amsterdamDate(now) <= endDate) {
+    throw new EnrolmentError('RUN_NOT_ENDED', 'conflict', `Het resultaat kan pas worden vastgelegd na de einddatum van de uitvoering (${endDate}).`);
+  }
+}

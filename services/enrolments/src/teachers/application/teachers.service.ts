@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { hasRole, type Principal } from '@napl/auth';
+import { EnrolmentError } from '../../enrolments/domain/enrolment.errors';
+import { SchoolEntity } from '../../schools/infrastructure/school.entity';
+import type { SectorCode } from '../domain/teacher';
+import { TeacherEntity } from '../infrastructure/teacher.entity';
+
+export interface TeacherProfileInput {
+  readonly sector: SectorCode;
+  readonly schoolId?: string;
+  readonly name?: string;
+  readonly email?: string;
+}
+
+export interface TeacherView {
+  teacherId: string;
+  sector: SectorCode;
+  schoolId: string;
+  brin: string;
+  schoolName: string;
+  regionId: string;
+  regionName: string;
+  name: string | null;
+  email: string | null;
+  personalDataErased: boolean;
+  participantSince: string | null;
+}
+
+/** The teacher's own pseudonymous id from the token; other roles have none. */
+export function teacherIdOf(principal: Principal): string {
+  if (!hasRole(principal, 'teacher') || !principal.teacherId) {
+    throw new EnrolmentError('FORBIDDEN', 'forbidden', 'Alleen een docent met een docent-id kan dit doen.');
+  }
+  return principal.teacherId;
+}
+
+@Injectable()
+export class TeachersService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Registers or updates the caller's profile. The school must be known; its region follows from it. */
+  async register(principal: Principal, input: TeacherProfileInput): Promise<{ teacher: TeacherView; created: boolean }> {
+    const teacherId = teacherIdOf(principal);
+    const schoolId = input.schoolId ?? principal.schoolId;
+    if (!schoolId) throw new EnrolmentError('INVALID_INPUT', 'invalid', 'Geef de school op (BRIN-code met vestigingsnummer, bijvoorbeeld 12AB00).');
+    // The identity provider vouches for the school in the token; a different one would let a teacher into another school's team.
+    if (principal.schoolId && principal.schoolId !== schoolId) {
+      throw new EnrolmentError('SCHOOL_MISMATCH', 'forbidden', 'U kunt zich alleen registreren bij de school waar u volgens uw account werkt.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const school = await manager.findOneBy(SchoolEntity, { schoolId });
+      if (!school) throw new EnrolmentError('SCHOOL_UNKNOWN', 'unprocessable', `School ${schoolId} is niet bekend in het register van onderwijsregio's.`);
+      const existing = await manager.findOne(TeacherEntity, { where: { teacherId }, lock: { mode: 'pessimistic_write' } });
+      const teacher = existing ?? manager.create(TeacherEntity, { teacherId, registeredAt: new Date(), personalDataErasedAt: null, participantSince: null });
+      teacher.sector = input.sector;
+      teacher.schoolId = school.schoolId;
+      teacher.regionId = school.regionId;
+      // Omitted personal data stays as it is; an empty string clears it.
+      if (input.name !== undefined) teacher.name = input.name.trim() || null;
+      if (input.email !== undefined) teacher.email = input.email.trim() || null;
+      teacher.name ??= null;
+      teacher.email ??= null;
+      if (input.name || input.email) teacher.personalDataErasedAt = null;
+      await manager.save(teacher);
+      return { teacher: viewOf(teacher, school), created: !existing };
+    });
+  }
+
+  /** A teacher sees themself; a school leader the teachers of their school; an admin everyone. */
+  async get(principal: Principal, teacherId: string): Promise<TeacherView> {
+    const teacher = await this.dataSource.getRepository(TeacherEntity).findOneBy({ teacherId });
+    const mayRead =
+      (hasRole(principal, 'teacher') && principal.teacherId === teacherId) ||
+      hasRole(principal, 'admin') ||
+      (hasRole(principal, 'school-leader') && !!teacher && teacher.schoolId === principal.schoolId);
+    if (!mayRead) throw new EnrolmentError('FORBIDDEN', 'forbidden', 'U heeft geen toegang tot de gegevens van deze docent.');
+    if (!teacher) throw new EnrolmentError('TEACHER_NOT_FOUND', 'not-found', 'Deze docent heeft zich nog niet geregistreerd.');
+    const school = await this.dataSource.getRepository(SchoolEntity).findOneByOrFail({ schoolId: teacher.schoolId });
+    return viewOf(teacher, school);
+  }
+
+  /**
+   * Erases the personal data (name, e-mail) on request of the teacher or an admin. The pseudonymous id, the
+   * enrolments and every count stay as they are.
+   */
+  async erasePersonalData(principal: Principal, teacherId: string): Promise<void> {
+    const own = hasRole(principal, 'teacher') && principal.teacherId === teacherId;
+    if (!own && !hasRole(principal, 'admin')) {
+      throw new EnrolmentError('FORBIDDEN', 'forbidden', 'Alleen de docent zelf of een beheerder kan persoonsgegevens laten wissen.');
+    }
+    const result = await this.dataSource
+      .getRepository(TeacherEntity)
+      .update({ teacherId }, { name: null, email: null, personalDataErasedAt: new Date() });
+    if (!result.affected) throw new EnrolmentError('TEACHER_NOT_FOUND', 'not-found', 'Deze docent heeft zich nog niet geregistreerd.');
+  }
+}
+
+function viewOf(teacher: TeacherEntity, school: SchoolEntity): TeacherView {
+  return {
+    teacherId: teacher.teacherId,
+    sector: teacher.sector,
+    schoolId: teacher.schoolId,
+    brin: teacher.schoolId.slice(0, 4),
+    schoolName: school.name,
+    regionId: teacher.regionId,
+    regionName: school.regionName,
+    name: teacher.name,
+    email: teacher.email,
+    personalDataErased: teacher.personalDataErasedAt !== null,
+    participantSince: teacher.participantSince,
+  };
+}

@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { CancellationCause, CatalogueEvents, EnrolmentsEvents, TOPICS } from '@napl/contracts';
+import { OutboxMessageEntity } from '@napl/messaging';
+import { eventually, TopicProbe } from '@napl/testing';
+import { EnrolmentsService } from '../src/enrolments/application/enrolments.service';
+import { EnrolmentEntity } from '../src/enrolments/infrastructure/enrolment.entity';
+import { KnownOfferEntity } from '../src/offers/infrastructure/known-offer.entity';
+import { TeacherEntity } from '../src/teachers/infrastructure/teacher.entity';
+import { EnrolmentsHarness, eventsOf, type Teacher } from './support/enrolments-harness';
+
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+describe('enrolments: waiting list, team, cancellation, attendance, results and events', () => {
+  let harness: EnrolmentsHarness;
+  let enrolmentTopic: TopicProbe;
+  let participationTopic: TopicProbe;
+  let hanze: string;
+  let windesheim: string;
+  let leader: string;
+
+  beforeAll(async () => {
+    harness = await EnrolmentsHarness.start('flow');
+    enrolmentTopic = await TopicProbe.on(harness.topicPrefix + TOPICS.enrolmentsEnrolment.name);
+    participationTopic = await TopicProbe.on(harness.topicPrefix + TOPICS.enrolmentsParticipation.name);
+    hanze = await harness.token('opleider-hanze');
+    windesheim = await harness.token('opleider-windesheim');
+    leader = await harness.token('schoolleider-utrecht');
+  }, 60_000);
+
+  afterAll(async () => {
+    await enrolmentTopic?.close();
+    await participationTopic?.close();
+    await harness?.close();
+  });
+
+  const http = () => harness.service.http();
+
+  it('keeps the waiting list in order and promotes the first when a place comes free; the teacher is told', async () => {
+    const offerId = await harness.publishOffer();
+    const runId = await harness.scheduleRun(offerId, { capacity: 2 });
+    const [a, b, c, d] = [await harness.newTeacher(), await harness.newTeacher(), await harness.newTeacher(), await harness.newTeacher()];
+
+    expect((await harness.enrol(a, runId).expect(201)).body).toMatchObject({ status: 'confirmed', waitingListPosition: null });
+    await harness.enrol(b, runId).expect(201);
+    const third = (await harness.enrol(c, runId).expect(201)).body;
+    const fourth = (await harness.enrol(d, runId).expect(201)).body;
+    expect([third.status, third.waitingListPosition, fourth.waitingListPosition]).toEqual(['waitlisted', 1, 2]);
+
+    const first = (await http().get(`/v1/enrolments?runId=${runId}`).set(auth(a.token)).expect(200)).body[0];
+    const cancelled = await http().post(`/v1/enrolments/${first.enrolmentId}/cancel`).set(auth(a.token)).expect(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellationCause: 'teacher' });
+
+    expect((await http().get(`/v1/enrolments/${third.enrolmentId}`).set(auth(c.token)).expect(200)).body).toMatchObject({ status: 'confirmed' });
+    expect((await http().get(`/v1/enrolments/${fourth.enrolmentId}`).set(auth(d.token)).expect(200)).body).toMatchObject({
+      status: 'waitlisted',
+      waitingListPosition: 1,
+    });
+    const notifications = (await http().get('/v1/teachers/me/notifications').set(auth(c.token)).expect(200)).body;
+    expect(notifications).toEqual([expect.objectContaining({ kind: 'promoted', enrolmentId: third.enrolmentId, message: expect.stringMatching(/plaats vrijgekomen/) })]);
+    expect((await http().get('/v1/teachers/me/notifications').set(auth(d.token)).expect(200)).body).toEqual([]);
+
+    // Through Kafka: promoted, with the pseudonymous id and the school's BRIN and region, no personal data.
+    const promoted = await eventually(
+      async () => eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentPromoted).find((event) => event.enrolment?.enrolmentId === third.enrolmentId),
+      15_000,
+      'EnrolmentPromoted on Kafka',
+    );
+    expect(promoted.enrolment).toMatchObject({ teacherId: c.teacherId, runId, offerId, schoolBrin: '12AB', regionId: 'utrecht-stad', priceCents: 45_000n });
+    const cancelledEvent = await eventually(
+      async () => eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentCancelled).find((event) => event.enrolment?.enrolmentId === first.enrolmentId),
+      15_000,
+      'EnrolmentCancelled on Kafka',
+    );
+    expect(cancelledEvent).toMatchObject({ cause: CancellationCause.TEACHER, heldPlace: true });
+  }, 60_000);
+
+  it('enrols a team all or nothing, only of the leader\'s own school, only in a team programme', async () => {
+    const teamOffer = await harness.publishOffer({ teamProgramme: true });
+    const runId = await harness.scheduleRun(teamOffer, { capacity: 3 });
+    const team = await Promise.all([1, 2, 3, 4].map(() => harness.newTeacher('12AB00')));
+    const stranger = await harness.newTeacher('34CD01');
+
+    const tooMany = await http().post(`/v1/runs/${runId}/team-enrolments`).set(auth(leader)).send({ teacherIds: team.map((t) => t.teacherId) }).expect(409);
+    expect(tooMany.body).toMatchObject({ code: 'TEAM_DOES_NOT_FIT', detail: expect.stringMatching(/niet genoeg plaatsen voor het hele team: nog 3 plaatsen vrij, 4 nodig/) });
+    expect(await harness.db.getRepository(EnrolmentEntity).countBy({ runId })).toBe(0);
+
+    const otherSchool = await http().post(`/v1/runs/${runId}/team-enrolments`).set(auth(leader)).send({ teacherIds: [team[0].teacherId, stranger.teacherId] }).expect(403);
+    expect(otherSchool.body.code).toBe('TEACHERS_NOT_IN_SCHOOL');
+
+    const enrolled = await http().post(`/v1/runs/${runId}/team-enrolments`).set(auth(leader)).send({ teacherIds: team.slice(0, 3).map((t) => t.teacherId) }).expect(201);
+    expect(enrolled.body.enrolments).toHaveLength(3);
+    expect(enrolled.body.enrolments.every((e: { status: string; teamEnrolmentId: string }) => e.status === 'confirmed' && e.teamEnrolmentId === enrolled.body.teamEnrolmentId)).toBe(true);
+
+    const plainOffer = await harness.publishOffer();
+    const plainRun = await harness.scheduleRun(plainOffer, { capacity: 10 });
+    expect((await http().post(`/v1/runs/${plainRun}/team-enrolments`).set(auth(leader)).send({ teacherIds: [team[3].teacherId] }).expect(422)).body.code).toBe(
+      'NOT_A_TEAM_PROGRAMME',
+    );
+    // The leader sees the school's enrolments, not those of another school.
+    await harness.enrol(stranger, plainRun).expect(201);
+    const seen = (await http().get('/v1/enrolments').set(auth(leader)).expect(200)).body as { schoolId: string }[];
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.every((e) => e.schoolId === '12AB00')).toBe(true);
+  }, 60_000);
+
+  it('cancels every enrolment of a run the catalogue cancels, with cause RUN_CANCELLED, and tells the teachers', async () => {
+    const offerId = await harness.publishOffer();
+    const runId = await harness.scheduleRun(offerId, { capacity: 1 });
+    const [a, b] = [await harness.newTeacher(), await harness.newTeacher()];
+    const ea = (await harness.enrol(a, runId).expect(201)).body;
+    const eb = (await harness.enrol(b, runId).expect(201)).body;
+
+    await harness.catalogue(CatalogueEvents.RunCancelled, runId, { runId, offerId, reason: 'Te weinig aanmeldingen' });
+
+    await eventually(async () => ((await harness.db.getRepository(EnrolmentEntity).countBy({ runId, status: 'cancelled' })) === 2 ? true : undefined), 15_000, 'both cancelled');
+    const events = await eventually(async () => {
+      const found = eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentCancelled).filter((event) => event.enrolment?.runId === runId);
+      return found.length === 2 ? found : undefined;
+    }, 15_000, 'two EnrolmentCancelled on Kafka');
+    expect(events.map((event) => [event.enrolment?.enrolmentId, event.cause, event.heldPlace])).toEqual([
+      [ea.enrolmentId, CancellationCause.RUN_CANCELLED, true],
+      [eb.enrolmentId, CancellationCause.RUN_CANCELLED, false],
+    ]);
+    // Nobody was promoted into a cancelled run, and it takes no new enrolments.
+    expect(eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentPromoted).some((event) => event.enrolment?.runId === runId)).toBe(false);
+    expect((await http().get('/v1/teachers/me/notifications').set(auth(b.token)).expect(200)).body[0].message).toMatch(/geannuleerd/);
+    expect((await harness.enrol(await harness.newTeacher(), runId).expect(409)).body.code).toBe('RUN_CANCELLED');
+  }, 60_000);
+
+  it('records attendance from the start and the result after the end; the first participation counts once per teacher', async () => {
+    const offerId = await harness.publishOffer();
+    const runA = await harness.scheduleRun(offerId, { capacity: 5, sessionCount: 4 });
+    const runB = await harness.scheduleRun(offerId, { capacity: 5, sessionCount: 4 });
+    const teacher = await harness.newTeacher();
+    const ea = (await harness.enrol(teacher, runA).expect(201)).body;
+    const eb = (await harness.enrol(teacher, runB).expect(201)).body;
+
+    const early = await http().put(`/v1/enrolments/${ea.enrolmentId}/attendance`).set(auth(hanze)).send({ session: 1, attended: true }).expect(409);
+    expect(early.body).toMatchObject({ code: 'RUN_NOT_STARTED', detail: expect.stringMatching(/vanaf de startdatum/) });
+
+    // The catalogue moves both runs into the past: begun, and ended.
+    await harness.moveRun(offerId, runA, { capacity: 5, sessionCount: 4, startDate: '2024-02-01', endDate: '2024-06-30', enrolmentDeadline: null });
+    await harness.moveRun(offerId, runB, { capacity: 5, sessionCount: 4, startDate: '2024-09-01', endDate: '2024-12-20', enrolmentDeadline: null });
+
+    await http().put(`/v1/enrolments/${ea.enrolmentId}/attendance`).set(auth(windesheim)).send({ session: 1, attended: true }).expect(403);
+    await http().put(`/v1/enrolments/${ea.enrolmentId}/attendance`).set(auth(hanze)).send({ session: 5, attended: true }).expect(400);
+    await http().put(`/v1/enrolments/${ea.enrolmentId}/attendance`).set(auth(hanze)).send({ session: 1, attended: true }).expect(200);
+    await http().put(`/v1/enrolments/${ea.enrolmentId}/attendance`).set(auth(hanze)).send({ session: 2, attended: true }).expect(200);
+    await http().put(`/v1/enrolments/${eb.enrolmentId}/attendance`).set(auth(hanze)).send({ session: 1, attended: true }).expect(200);
+
+    const started = await eventually(async () => {
+      const found = eventsOf(participationTopic.messages, EnrolmentsEvents.ParticipationStarted).filter((event) => event.teacherId === teacher.teacherId);
+      return found.length === 2 ? found : undefined;
+    }, 15_000, 'two ParticipationStarted');
+    expect(started.map((event) => [event.enrolmentId, event.firstParticipation])).toEqual([
+      [ea.enrolmentId, true],
+      [eb.enrolmentId, false],
+    ]);
+    expect(participationTopic.messages.find((message) => message.key === teacher.teacherId)).toBeDefined();
+    expect((await harness.db.getRepository(TeacherEntity).findOneByOrFail({ teacherId: teacher.teacherId })).participantSince).not.toBeNull();
+
+    // The run-start job finds nothing left to start for these enrolments.
+    await harness.service.app.get(EnrolmentsService).startDueParticipations();
+    expect(eventsOf(participationTopic.messages, EnrolmentsEvents.ParticipationStarted).filter((event) => event.teacherId === teacher.teacherId)).toHaveLength(2);
+
+    const noReason = await http().put(`/v1/enrolments/${ea.enrolmentId}/result`).set(auth(hanze)).send({ outcome: 'not-completed' }).expect(400);
+    expect(noReason.body.errors).toEqual([{ field: 'reason', messages: expect.arrayContaining(['is verplicht als de docent de uitvoering niet heeft afgerond']) }]);
+    await http().put(`/v1/enrolments/${ea.enrolmentId}/result`).set(auth(hanze)).send({ outcome: 'completed' }).expect(200);
+    expect((await http().put(`/v1/enrolments/${ea.enrolmentId}/result`).set(auth(hanze)).send({ outcome: 'completed' }).expect(409)).body.code).toBe(
+      'RESULT_ALREADY_RECORDED',
+    );
+    await http().put(`/v1/enrolments/${eb.enrolmentId}/result`).set(auth(hanze)).send({ outcome: 'not-completed', reason: 'Te vaak afwezig' }).expect(200);
+
+    const completed = await eventually(
+      async () => eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentCompleted).find((event) => event.enrolment?.enrolmentId === ea.enrolmentId),
+      15_000,
+      'EnrolmentCompleted',
+    );
+    expect(completed.sessionsAttended).toBe(2);
+    const notCompleted = await eventually(
+      async () => eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentNotCompleted).find((event) => event.enrolment?.enrolmentId === eb.enrolmentId),
+      15_000,
+      'EnrolmentNotCompleted',
+    );
+    expect(notCompleted).toMatchObject({ sessionsAttended: 1, reason: 'Te vaak afwezig' });
+  }, 60_000);
+
+  it('refuses a result before the end of the run', async () => {
+    const offerId = await harness.publishOffer();
+    const runId = await harness.scheduleRun(offerId, { capacity: 5 });
+    const enrolment = (await harness.enrol(await harness.newTeacher(), runId).expect(201)).body;
+    await harness.moveRun(offerId, runId, { capacity: 5, startDate: '2024-02-01', endDate: '2099-06-30', enrolmentDeadline: null });
+    const response = await http().put(`/v1/enrolments/${enrolment.enrolmentId}/result`).set(auth(hanze)).send({ outcome: 'completed' }).expect(409);
+    expect(response.body).toMatchObject({ code: 'RUN_NOT_ENDED', detail: expect.stringMatching(/na de einddatum/) });
+  }, 30_000);
+
+  it('starts participations when a run begins, making first-time teachers participants', async () => {
+    const offerId = await harness.publishOffer();
+    const runId = await harness.scheduleRun(offerId, { capacity: 5 });
+    const teacher = await harness.newTeacher();
+    const enrolment = (await harness.enrol(teacher, runId).expect(201)).body;
+    await harness.moveRun(offerId, runId, { capacity: 5, startDate: '2024-03-01', endDate: '2099-06-30', enrolmentDeadline: null });
+
+    expect(await harness.service.app.get(EnrolmentsService).startDueParticipations()).toBeGreaterThanOrEqual(1);
+    const started = await eventually(
+      async () => eventsOf(participationTopic.messages, EnrolmentsEvents.ParticipationStarted).find((event) => event.enrolmentId === enrolment.enrolmentId),
+      15_000,
+      'ParticipationStarted at run start',
+    );
+    expect(started).toMatchObject({ teacherId: teacher.teacherId, firstParticipation: true, startedOn: '2024-03-01', regionId: 'utrecht-stad' });
+  }, 30_000);
+
+  it('erases personal data on request without changing the enrolments or counts', async () => {
+    const offerId = await harness.publishOffer();
+    const runId = await harness.scheduleRun(offerId, { capacity: 5 });
+    const anne = await harness.newTeacher('12AB00', { name: 'Anne de Vries', email: 'anne@example.nl' });
+    const other = await harness.newTeacher();
+    await harness.enrol(anne, runId).expect(201);
+    expect((await http().get('/v1/teachers/me').set(auth(anne.token)).expect(200)).body).toMatchObject({ name: 'Anne de Vries', regionId: 'utrecht-stad', brin: '12AB' });
+
+    await http().delete(`/v1/teachers/${anne.teacherId}/personal-data`).set(auth(other.token)).expect(403);
+    await http().delete(`/v1/teachers/${anne.teacherId}/personal-data`).set(auth(anne.token)).expect(204);
+
+    const after = (await http().get('/v1/teachers/me').set(auth(anne.token)).expect(200)).body;
+    expect(after).toMatchObject({ teacherId: anne.teacherId, name: null, email: null, personalDataErased: true, schoolId: '12AB00', sector: 'po' });
+    expect((await http().get(`/v1/enrolments?runId=${runId}`).set(auth(anne.token)).expect(200)).body).toHaveLength(1);
+    expect((await http().get(`/v1/runs/${runId}`).set(auth(anne.token)).expect(200)).body.placesTaken).toBe(1);
+    // An admin may erase too; the data never reached an event.
+    await http().delete(`/v1/teachers/${other.teacherId}/personal-data`).set(auth(await harness.token('beheerder'))).expect(204);
+    const payloads = await harness.db.getRepository(OutboxMessageEntity).find();
+    expect(payloads.some((row) => row.payload.includes(Buffer.from('Anne de Vries')) || row.payload.includes(Buffer.from('anne@example.nl')))).toBe(false);
+  }, 30_000);
+
+  it('refuses bad input with a Dutch 400 or 4xx, never a 500', async () => {
+    const teacher = await harness.newTeacher('12AB00', { register: false });
+    const offerId = await harness.publishOffer();
+    const runId = await harness.scheduleRun(offerId, { capacity: 5 });
+
+    expect((await harness.enrol(teacher, runId).expect(422)).body.detail).toMatch(/Registreer eerst/);
+    const badSchool = await http().put('/v1/teachers/me').set(auth(teacher.token)).send({ sector: 'hbo', schoolId: '12ab00' }).expect(400);
+    expect(badSchool.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'sector', messages: ['moet een van po, vo, mbo of vso zijn'] },
+        { field: 'schoolId', messages: ['moet een BRIN-code met vestigingsnummer zijn, bijvoorbeeld 12AB00'] },
+      ]),
+    );
+    await http().put('/v1/teachers/me').set(auth(teacher.token)).send({ sector: 'po', schoolId: '34CD01' }).expect(403);
+    const unknownSchool = await harness.service.tokenFor({ subject: 'x', roles: ['teacher'], teacherId: randomUUID() });
+    expect((await http().put('/v1/teachers/me').set(auth(unknownSchool)).send({ sector: 'po', schoolId: '99ZZ99' }).expect(422)).body.code).toBe('SCHOOL_UNKNOWN');
+    await http().put('/v1/teachers/me').set(auth(teacher.token)).send({ sector: 'vo', email: 'geen-adres' }).expect(400);
+    await http().put('/v1/teachers/me').set(auth(teacher.token)).send({ sector: 'vo' }).expect(201);
+
+    expect((await http().post('/v1/runs/niet-een-uuid/enrolments').set(auth(teacher.token)).expect(400)).body.detail).toBe('runId moet een UUID zijn.');
+    expect((await harness.enrol(teacher, randomUUID()).expect(404)).body.code).toBe('RUN_NOT_FOUND');
+    expect((await harness.enrol(teacher, runId, 'sleutel met spaties').expect(400)).body.detail).toMatch(/Idempotency-Key/);
+    await harness.enrol(teacher, runId, 'sleutel-1').expect(201);
+    await harness.enrol(teacher, runId, 'sleutel-1').expect(200);
+    const otherRun = await harness.scheduleRun(offerId, { capacity: 5 });
+    expect((await harness.enrol(teacher, otherRun, 'sleutel-1').expect(422)).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    await http().post(`/v1/runs/${runId}/team-enrolments`).set(auth(leader)).set('content-type', 'application/json').send('{"teacherIds": [').expect(400);
+    await http().post(`/v1/runs/${runId}/team-enrolments`).set(auth(leader)).send({ teacherIds: ['x'] }).expect(400);
+    await http().get('/v1/enrolments?status=weg').set(auth(teacher.token)).expect(400);
+
+    // A run past its deadline, and an offer whose quality mark lapsed, take no enrolments.
+    const lateRun = await harness.scheduleRun(offerId, { capacity: 5, enrolmentDeadline: new Date('2024-01-01T00:00:00Z') });
+    expect((await harness.enrol(teacher, lateRun).expect(409)).body.code).toBe('DEADLINE_PASSED');
+    await harness.catalogue(CatalogueEvents.OfferSuspended, offerId, { offerId, providerId: randomUUID(), version: 1, reason: 'Keurmerk verlopen' });
+    await eventually(() => harness.db.getRepository(KnownOfferEntity).findOneBy({ offerId, status: 'suspended' }).then((o) => o ?? undefined), 15_000, 'the offer suspended');
+    expect((await harness.enrol(teacher, otherRun).expect(422)).body.code).toBe('OFFER_NOT_OPEN');
+  }, 60_000);
+
+  it('shows a teacher only their own enrolments and a provider only those of its runs', async () => {
+    const offerId = await harness.publishOffer();
+    const runId = await harness.scheduleRun(offerId, { capacity: 5 });
+    const [anne, bram]: Teacher[] = [await harness.newTeacher(), await harness.newTeacher('34CD01')];
+    const enrolment = (await harness.enrol(anne, runId).expect(201)).body;
+
+    await http().get(`/v1/enrolments/${enrolment.enrolmentId}`).set(auth(bram.token)).expect(403);
+    expect((await http().get(`/v1/enrolments?runId=${runId}`).set(auth(bram.token)).expect(200)).body).toEqual([]);
+    await http().post(`/v1/enrolments/${enrolment.enrolmentId}/cancel`).set(auth(bram.token)).expect(403);
+    await http().get(`/v1/teachers/${anne.teacherId}`).set(auth(bram.token)).expect(403);
+    expect((await http().get(`/v1/teachers/${anne.teacherId}`).set(auth(leader)).expect(200)).body.teacherId).toBe(anne.teacherId);
+    await http().get(`/v1/teachers/${bram.teacherId}`).set(auth(leader)).expect(403);
+
+    expect((await http().get(`/v1/enrolments?runId=${runId}`).set(auth(hanze)).expect(200)).body).toHaveLength(1);
+    expect((await http().get(`/v1/enrolments?runId=${runId}`).set(auth(windesheim)).expect(200)).body).toEqual([]);
+    await http().get(`/v1/enrolments/${enrolment.enrolmentId}`).set(auth(windesheim)).expect(403);
+    await http().post(`/v1/enrolments/${enrolment.enrolmentId}/cancel`).set(auth(windesheim)).expect(403);
+    await http().post(`/v1/runs/${runId}/enrolments`).set(auth(hanze)).expect(403);
+
+    // The provider of the run may cancel it; cause PROVIDER.
+    expect((await http().post(`/v1/enrolments/${enrolment.enrolmentId}/cancel`).set(auth(hanze)).expect(200)).body.cancellationCause).toBe('provider');
+    await http().post(`/v1/enrolments/${enrolment.enrolmentId}/cancel`).set(auth(hanze)).expect(409);
+  }, 30_000);
+});
