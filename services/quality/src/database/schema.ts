@@ -1,5 +1,29 @@
+import { AssessmentEntity, AssessorLinkEntity, CriterionScoreEntity } from '../assessments/infrastructure/assessment.entities';
+import { EvaluationEntity, EvaluationInvitationEntity, OfferEvaluationStateEntity } from '../evaluations/infrastructure/evaluation.entities';
+import { FrameworkCriterionEntity, FrameworkVersionEntity } from '../framework/infrastructure/framework.entities';
+import { HistoryEntryEntity } from '../history/infrastructure/history-entry.entity';
+import { QualityMarkEntity } from '../marks/infrastructure/quality-mark.entity';
 import { MessagingTables1764050000000 } from './migrations/1764050000000-messaging-tables';
+import { QualityTables1795998226321 } from './migrations/1795998226321-quality-tables';
+import { FrameworkV11795998226400 } from './migrations/1795998226400-framework-v1';
+import { HistoryAppendOnly1795998226500 } from './migrations/1795998226500-history-append-only';
 
 /** The quality schema: its entities and, in order, the migrations that build it. */
-export const ENTITIES = [];
-export const MIGRATIONS = [MessagingTables1764050000000];
+export const ENTITIES = [
+  FrameworkVersionEntity,
+  FrameworkCriterionEntity,
+  AssessmentEntity,
+  CriterionScoreEntity,
+  AssessorLinkEntity,
+  QualityMarkEntity,
+  EvaluationInvitationEntity,
+  EvaluationEntity,
+  OfferEvaluationStateEntity,
+  HistoryEntryEntity,
+];
+export const MIGRATIONS = [
+  MessagingTables1764050000000,
+  QualityTables1795998226321,
+  FrameworkV11795998226400,
+  HistoryAppendOnly1795998226500,
+];

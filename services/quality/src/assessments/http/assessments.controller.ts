@@ -1,0 +1,239 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
+import { uuidPipe } from '../../shared/uuid-pipe';
+import { AssessmentsService, type AssessmentDetail } from '../application/assessments.service';
+import { OUTCOMES, type Outcome } from '../domain/decision';
+import type { AssessmentEntity } from '../infrastructure/assessment.entities';
+
+const STATUSES = ['open', 'awaiting-confirmation', ...OUTCOMES];
+
+export class AssessmentsQuery {
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() providerId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() offerId?: string;
+}
+
+export class ScoreDto {
+  @ApiProperty({ example: 'K1' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,20}$/, { message: 'is geen geldige criteriumcode' })
+  criterionCode: string;
+
+  @ApiProperty({ description: 'Voldaan of niet voldaan.' })
+  @IsBoolean()
+  met: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Score 1-5, vooral bij wegende criteria.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  score?: number;
+
+  @ApiProperty({ description: 'Onderbouwing van het oordeel.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  justification: string;
+}
+
+export class ScoresDto {
+  @ApiProperty({ type: [ScoreDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ScoreDto)
+  scores: ScoreDto[];
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: OUTCOMES })
+  @IsIn(OUTCOMES)
+  outcome: Outcome;
+
+  @ApiProperty({ description: 'Samenvatting van het oordeel; verplicht bij afwijzing.' })
+  @IsString()
+  @MaxLength(4000)
+  summary: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Voorwaarden bij goedkeuring onder voorwaarden.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(1000, { each: true })
+  conditions?: string[];
+
+  @ApiPropertyOptional({ example: '2027-06-30', description: 'Termijn voor de voorwaarden (JJJJ-MM-DD).' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  conditionsDeadline?: string;
+}
+
+export class ConfirmationDto {
+  @ApiProperty({ description: 'Eens (de beslissing gaat in) of oneens (terug naar de eerste beoordelaar).' })
+  @IsBoolean()
+  agree: boolean;
+
+  @ApiPropertyOptional({ description: 'Reden, verplicht bij oneens.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  reason?: string;
+}
+
+export class AssessmentView {
+  @ApiProperty() id: string;
+  @ApiProperty() offerId: string;
+  @ApiProperty() offerVersion: number;
+  @ApiProperty() providerId: string;
+  @ApiProperty() offerTitle: string;
+  @ApiProperty({ enum: ['submission', 'reassessment'] }) kind: string;
+  @ApiProperty() frameworkVersion: number;
+  @ApiProperty({ enum: STATUSES }) status: string;
+  @ApiProperty() openedAt: Date;
+  @ApiProperty({ nullable: true, type: Object, description: 'Voorstel dat op een tweede beoordelaar wacht (vier ogen).' })
+  proposal: unknown;
+  @ApiProperty({ nullable: true, enum: OUTCOMES }) outcome: string | null;
+  @ApiProperty({ nullable: true }) summary: string | null;
+  @ApiProperty({ type: [String] }) conditions: string[];
+  @ApiProperty({ nullable: true }) conditionsDeadline: string | null;
+  @ApiProperty({ nullable: true }) decidedAt: Date | null;
+  @ApiProperty({ nullable: true }) markId: string | null;
+}
+
+export class ScoreView {
+  @ApiProperty() criterionCode: string;
+  @ApiProperty() met: boolean;
+  @ApiProperty({ nullable: true }) score: number | null;
+  @ApiProperty() justification: string;
+  @ApiProperty() scoredAt: Date;
+}
+
+export class AssessmentDetailView {
+  @ApiProperty({ type: AssessmentView }) assessment: AssessmentView;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'De criteria van de kaderversie van deze beoordeling.' })
+  criteria: unknown[];
+  @ApiProperty({ type: [ScoreView] }) scores: ScoreView[];
+}
+
+function detailView(detail: AssessmentDetail): AssessmentDetailView {
+  return {
+    assessment: detail.assessment,
+    criteria: [...detail.criteria],
+    // Who scored stays in the history; the case view names no assessors.
+    scores: detail.scores.map(({ criterionCode, met, score, justification, scoredAt }) => ({ criterionCode, met, score, justification, scoredAt })),
+  };
+}
+
+@ApiTags('assessments')
+@ApiBearerAuth()
+@Controller('v1/assessments')
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Get()
+  @Roles('assessor', 'ministry', 'admin', 'provider')
+  @ApiOperation({ summary: 'Beoordelingen, bijvoorbeeld de open zaken (status=open); een aanbieder ziet alleen de eigen.' })
+  @ApiOkResponse({ type: [AssessmentView] })
+  list(@Query() query: AssessmentsQuery, @CurrentPrincipal() principal: Principal): Promise<AssessmentEntity[]> {
+    const onlyProvider = principal.roles.every((role) => role === 'provider');
+    if (onlyProvider && !principal.providerId) return Promise.resolve([]);
+    return this.assessments.list({ ...query, providerId: onlyProvider ? principal.providerId : query.providerId });
+  }
+
+  @Get(':assessmentId')
+  @Roles('assessor', 'ministry', 'admin', 'provider')
+  @ApiOperation({ summary: 'Eén beoordeling met de criteria van haar kaderversie en de scores.' })
+  @ApiOkResponse({ type: AssessmentDetailView })
+  @ApiNotFoundResponse({ description: 'Onbekende beoordeling.' })
+  async get(@Param('assessmentId', uuidPipe('Het beoordelings-id')) id: string, @CurrentPrincipal() principal: Principal): Promise<AssessmentDetailView> {
+    return detailView(await this.assessments.detail(id, principal));
+  }
+
+  @Post(':assessmentId/scores')
+  @HttpCode(200)
+  @Roles('assessor')
+  @ApiOperation({ summary: 'Scoort één of meer criteria (voldaan/niet voldaan, score, onderbouwing); een latere score vervangt een eerdere.' })
+  @ApiOkResponse({ type: AssessmentDetailView })
+  @ApiBadRequestResponse({ description: 'Ongeldige invoer of onbekend criterium.' })
+  @ApiForbiddenResponse({ description: 'Geen beoordelaar, of verbonden aan de aanbieder (belangenverstrengeling).' })
+  @ApiConflictResponse({ description: 'De beoordeling is niet (meer) open.' })
+  async score(
+    @Param('assessmentId', uuidPipe('Het beoordelings-id')) id: string,
+    @Body() body: ScoresDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AssessmentDetailView> {
+    return detailView(await this.assessments.score(id, body.scores, principal));
+  }
+
+  @Post(':assessmentId/decision')
+  @HttpCode(200)
+  @Roles('assessor')
+  @ApiOperation({
+    summary:
+      'Beslist: goedgekeurd, goedgekeurd onder voorwaarden (met termijn) of afgewezen. Met vier ogen wacht de beslissing op een tweede beoordelaar.',
+  })
+  @ApiOkResponse({ type: AssessmentView })
+  @ApiForbiddenResponse({ description: 'Geen beoordelaar, of belangenverstrengeling.' })
+  @ApiUnprocessableEntityResponse({ description: 'Niet alle criteria gescoord, of een verplicht criterium niet voldaan.' })
+  decide(
+    @Param('assessmentId', uuidPipe('Het beoordelings-id')) id: string,
+    @Body() body: DecisionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AssessmentEntity> {
+    return this.assessments.decide(
+      id,
+      { outcome: body.outcome, summary: body.summary.trim(), conditions: body.conditions ?? [], conditionsDeadline: body.conditionsDeadline ?? null },
+      principal,
+    );
+  }
+
+  @Post(':assessmentId/confirmation')
+  @HttpCode(200)
+  @Roles('assessor')
+  @ApiOperation({ summary: 'Vier ogen: een tweede, andere beoordelaar bevestigt de voorgestelde beslissing of stuurt haar terug.' })
+  @ApiOkResponse({ type: AssessmentView })
+  @ApiForbiddenResponse({ description: 'Dezelfde beoordelaar als het voorstel, of belangenverstrengeling.' })
+  @ApiConflictResponse({ description: 'Er wacht geen beslissing op bevestiging.' })
+  confirm(
+    @Param('assessmentId', uuidPipe('Het beoordelings-id')) id: string,
+    @Body() body: ConfirmationDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AssessmentEntity> {
+    return this.assessments.confirm(id, body.agree, body.reason, principal);
+  }
+}

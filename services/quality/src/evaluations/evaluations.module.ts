@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AssessmentsModule } from '../assessments/assessments.module';
+import { EvaluationsService } from './application/evaluations.service';
+import { InviteEvaluationWhenCompleted } from './application/invite-evaluation-when-completed.handler';
+import { EvaluationsController } from './http/evaluations.controller';
+
+/** Participants' evaluations, their aggregates and the re-assessment signal. */
+@Module({
+  imports: [AssessmentsModule],
+  providers: [EvaluationsService, InviteEvaluationWhenCompleted],
+  controllers: [EvaluationsController],
+})
+export class EvaluationsModule {}

@@ -1,0 +1,321 @@
+import { randomUUID } from 'node:crypto';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { DEMO_IDS, type Principal } from '@napl/auth';
+import { QualityEvents } from '@napl/contracts';
+import { eventually } from '@napl/testing';
+import { MarkExpiryScheduler } from '../src/marks/application/mark-expiry.scheduler';
+import { MarksService } from '../src/marks/application/marks.service';
+import { QualityHarness, REQUIRED_V1, settle } from './quality-test-kit';
+
+const hanze = DEMO_IDS.providerHanze;
+const windesheim = DEMO_IDS.providerWindesheim;
+const teacher = (n: number): Principal => ({ subject: `test-docent-${n}`, roles: ['teacher'], teacherId: randomUUID() });
+
+describe('quality: from submission to quality mark, with evaluations and history (real Postgres and Kafka)', () => {
+  let quality: QualityHarness;
+
+  beforeAll(async () => {
+    quality = await QualityHarness.start({ QUALITY_EVALUATION_MIN_RESPONSES: '3', QUALITY_EVALUATION_THRESHOLD: '3', QUALITY_MARK_VALIDITY_MONTHS: '36' });
+  });
+
+  afterAll(() => quality?.close());
+
+  /** A submitted and approved offer version, with its mark id. */
+  async function approvedOffer(providerId: string = hanze): Promise<{ offerId: string; assessmentId: string; markId: string; validUntil: Date }> {
+    const offerId = randomUUID();
+    const assessment = await quality.submitOffer({ offerId, version: 1, providerId });
+    await quality.scoreAll(assessment.id);
+    const decision = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/decision`, { outcome: 'approved', summary: 'Voldoet.' });
+    expect(decision.status).toBe(200);
+    const [approved] = await quality.eventOf(quality.assessmentTopic, QualityEvents.OfferApproved, offerId);
+    return { offerId, assessmentId: assessment.id, markId: approved.markId, validUntil: timestampDate(approved.validUntil!) };
+  }
+
+  it('seeds framework version 1 from the domain description', async () => {
+    const response = await quality.as('beoordelaar-1').get('/v1/frameworks/current');
+    expect(response.status).toBe(200);
+    expect(response.body.version).toBe(1);
+    expect(response.body.criteria.map((c: { code: string }) => c.code)).toEqual(['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7']);
+    expect(response.body.criteria.filter((c: { required: boolean }) => c.required).map((c: { code: string }) => c.code)).toEqual(REQUIRED_V1);
+  });
+
+  it('opens a case for a submitted offer, and approval issues a mark announced with its validity', async () => {
+    const offerId = randomUUID();
+    const assessment = await quality.submitOffer({ offerId, version: 1, providerId: hanze });
+    const [opened] = await quality.eventOf(quality.assessmentTopic, QualityEvents.AssessmentOpened, offerId);
+    expect(opened).toMatchObject({ assessmentId: assessment.id, offerVersion: 1, providerId: hanze, frameworkVersion: 1, reassessment: false });
+
+    // A repeated submission of the same version joins the open case.
+    await quality.submitOffer({ offerId, version: 1, providerId: hanze });
+    expect((await quality.as('beoordelaar-1').get(`/v1/assessments?offerId=${offerId}`)).body).toHaveLength(1);
+
+    await quality.scoreAll(assessment.id, ['K4']); // a weighed criterion not met does not block approval
+    const decided = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/decision`, {
+      outcome: 'approved-with-conditions',
+      summary: 'Voldoet, met een voorwaarde.',
+      conditions: ['Klachtenregeling op de website publiceren'],
+      conditionsDeadline: '2099-06-30',
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body.status).toBe('approved-with-conditions');
+
+    const [approved] = await quality.eventOf(quality.assessmentTopic, QualityEvents.OfferApproved, offerId);
+    expect(approved).toMatchObject({
+      assessmentId: assessment.id,
+      offerVersion: 1,
+      providerId: hanze,
+      frameworkVersion: 1,
+      conditions: ['Klachtenregeling op de website publiceren'],
+      conditionsDeadline: '2099-06-30',
+    });
+    const months = (timestampDate(approved.validUntil!).getTime() - timestampDate(approved.decidedAt!).getTime()) / (30.44 * 86_400_000);
+    expect(Math.round(months)).toBe(36);
+    const mark = await quality.as('opleider-hanze').get(`/v1/marks/${approved.markId}`);
+    expect(mark.body).toMatchObject({ status: 'valid', offerId, offerVersion: 1, frameworkVersion: 1 });
+
+    const again = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/scores`, {
+      scores: [{ criterionCode: 'K1', met: false, justification: 'te laat' }],
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/al beslist/);
+  });
+
+  it('refuses approval while a required criterion is not met; a rejection names the reasons and a new version opens a new case', async () => {
+    const offerId = randomUUID();
+    const first = await quality.submitOffer({ offerId, version: 1, providerId: windesheim });
+    await quality.as('beoordelaar-1').post(`/v1/assessments/${first.id}/scores`, { scores: [{ criterionCode: 'K1', met: true, justification: 'ok' }] });
+    const incomplete = await quality.as('beoordelaar-1').post(`/v1/assessments/${first.id}/decision`, { outcome: 'rejected', summary: 'x' });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body).toMatchObject({ code: 'SCORES_INCOMPLETE' });
+
+    await quality.scoreAll(first.id, ['K2', 'K6']);
+    const refused = await quality.as('beoordelaar-1').post(`/v1/assessments/${first.id}/decision`, { outcome: 'approved', summary: 'Goed' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'REQUIRED_CRITERIA_NOT_MET', criteria: ['K2', 'K6'] });
+    expect(refused.body.detail).toMatch(/verplichte criteria/);
+
+    const rejected = await quality.as('beoordelaar-1').post(`/v1/assessments/${first.id}/decision`, {
+      outcome: 'rejected',
+      summary: 'Onderbouwing en opleiders onvoldoende.',
+    });
+    expect(rejected.status).toBe(200);
+    const [rejection] = await quality.eventOf(quality.assessmentTopic, QualityEvents.OfferRejected, offerId);
+    expect(rejection).toMatchObject({ assessmentId: first.id, offerVersion: 1, providerId: windesheim, summary: 'Onderbouwing en opleiders onvoldoende.' });
+    expect(rejection.reasons.map((reason) => [reason.criterionCode, reason.reason])).toEqual([
+      ['K2', 'K2: onvoldoende onderbouwd'],
+      ['K6', 'K6: onvoldoende onderbouwd'],
+    ]);
+
+    // The provider reworks the offer and submits version 2: a new case.
+    const second = await quality.submitOffer({ offerId, version: 2, providerId: windesheim });
+    expect(second.id).not.toBe(first.id);
+    await quality.scoreAll(second.id);
+    await quality.as('beoordelaar-1').post(`/v1/assessments/${second.id}/decision`, { outcome: 'approved', summary: 'Nu in orde.' });
+    const [approved] = await quality.eventOf(quality.assessmentTopic, QualityEvents.OfferApproved, offerId);
+    expect(approved).toMatchObject({ assessmentId: second.id, offerVersion: 2 });
+
+    const own = await quality.as('opleider-windesheim').get(`/v1/assessments?offerId=${offerId}`);
+    expect(own.body.map((a: { status: string }) => a.status)).toEqual(['rejected', 'approved']);
+    const other = await quality.as('opleider-hanze').get(`/v1/assessments?offerId=${offerId}`);
+    expect(other.body).toEqual([]);
+  });
+
+  it('refuses a linked assessor (conflict of interest) and anyone who is not an assessor', async () => {
+    const offerId = randomUUID();
+    const assessment = await quality.submitOffer({ offerId, version: 1, providerId: windesheim });
+    const notAdmin = await quality.as('beoordelaar-1').post('/v1/assessor-links', { assessorSubject: 'demo-beoordelaar-2', providerId: windesheim, description: 'x' });
+    expect(notAdmin.status).toBe(403);
+    const link = await quality.as('beheerder').post('/v1/assessor-links', {
+      assessorSubject: 'demo-beoordelaar-2',
+      providerId: windesheim,
+      description: 'Docent bij deze hogeschool',
+    });
+    expect(link.status).toBe(201);
+    expect((await quality.as('beheerder').post('/v1/assessor-links', link.body)).status).toBe(400); // read-only fields are not input
+
+    const conflicted = await quality.as('beoordelaar-2').post(`/v1/assessments/${assessment.id}/scores`, {
+      scores: [{ criterionCode: 'K1', met: true, justification: 'ok' }],
+    });
+    expect(conflicted.status).toBe(403);
+    expect(conflicted.body).toMatchObject({ code: 'CONFLICT_OF_INTEREST' });
+    expect(conflicted.body.detail).toMatch(/verbonden aan de aanbieder/);
+
+    for (const account of ['docent-anne', 'opleider-windesheim', 'ministerie-ocw']) {
+      const response = await quality.as(account).post(`/v1/assessments/${assessment.id}/scores`, {
+        scores: [{ criterionCode: 'K1', met: true, justification: 'ok' }],
+      });
+      expect(response.status).toBe(403);
+    }
+    // An unlinked assessor may judge it.
+    await quality.scoreAll(assessment.id);
+    expect((await quality.as('beoordelaar-1').get(`/v1/assessments/${assessment.id}`)).body.scores).toHaveLength(7);
+  });
+
+  it('answers bad input with a Dutch 400, never a 500', async () => {
+    const offerId = randomUUID();
+    const assessment = await quality.submitOffer({ offerId, version: 1, providerId: hanze });
+    const cases: [string, unknown][] = [
+      [`/v1/assessments/${assessment.id}/scores`, { scores: [{ criterionCode: 'K1', met: 'ja', score: 9 }] }],
+      [`/v1/assessments/${assessment.id}/scores`, { scores: [] }],
+      [`/v1/assessments/${assessment.id}/scores`, { scores: [{ criterionCode: 'K99', met: true, justification: 'x' }] }],
+      [`/v1/assessments/${assessment.id}/decision`, { outcome: 'misschien', summary: 'x' }],
+      [`/v1/assessments/${assessment.id}/decision`, { outcome: 'approved-with-conditions', summary: 'x', conditionsDeadline: '30-06-2027' }],
+      ['/v1/assessments/niet-een-uuid/scores', { scores: [{ criterionCode: 'K1', met: true, justification: 'x' }] }],
+    ];
+    for (const [path, body] of cases) {
+      const response = await quality.as('beoordelaar-1').post(path, body);
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+      expect(response.body.title).toBe('Ongeldige invoer');
+      expect(response.body.detail).not.toMatch(/must|should|Validation failed/);
+    }
+    const badScore = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/scores`, { scores: [{ criterionCode: 'K1', met: 'ja', score: 9 }] });
+    expect(badScore.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'scores.0.met', messages: ['moet waar of onwaar zijn'] },
+        { field: 'scores.0.score', messages: ['is te groot'] },
+        { field: 'scores.0.justification', messages: expect.arrayContaining(['mag niet leeg zijn']) },
+      ]),
+    );
+    expect((await quality.as('beoordelaar-1').get('/v1/frameworks/abc')).status).toBe(400);
+    expect((await quality.as('beoordelaar-1').get(`/v1/assessments/${randomUUID()}`)).status).toBe(404);
+  });
+
+  it('lets the ministry publish a new framework version; new cases use it, existing marks keep theirs', async () => {
+    const before = await approvedOffer();
+    const invalid = await quality.as('ministerie-ocw').post('/v1/frameworks', {
+      notes: 'Zonder verplichte criteria',
+      criteria: [{ code: 'X1', title: 't', description: 'd', evidence: 'e', required: false }],
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.detail).toMatch(/minstens één verplicht criterium/);
+    const current = (await quality.as('ministerie-ocw').get('/v1/frameworks/current')).body;
+    const next = {
+      notes: 'Versie 2: digitale geletterdheid toegevoegd',
+      criteria: [
+        ...current.criteria,
+        { code: 'K8', title: 'Digitale geletterdheid', description: 'Aandacht voor digitale middelen.', evidence: 'Lesmateriaal.', required: false },
+      ],
+    };
+    expect((await quality.as('beoordelaar-1').post('/v1/frameworks', next)).status).toBe(403);
+    const published = await quality.as('ministerie-ocw').post('/v1/frameworks', next);
+    expect(published.status).toBe(201);
+    const version = published.body.version as number;
+    expect(version).toBeGreaterThan(1);
+
+    const offerId = randomUUID();
+    const assessment = await quality.submitOffer({ offerId, version: 1, providerId: hanze });
+    expect(assessment.frameworkVersion).toBe(version);
+    const detail = await quality.as('beoordelaar-1').get(`/v1/assessments/${assessment.id}`);
+    expect(detail.body.criteria).toHaveLength(8);
+    expect((await quality.as('beoordelaar-1').get(`/v1/marks/${before.markId}`)).body.frameworkVersion).toBe(1);
+  });
+
+  it('expires a mark on time, announcing it exactly once even when runs overlap', async () => {
+    const { offerId, markId, validUntil } = await approvedOffer();
+    const scheduler = quality.service.app.get(MarkExpiryScheduler);
+    await scheduler.tick(new Date(validUntil.getTime() - 1000)); // may expire marks of earlier tests, not this one
+    expect((await quality.as('beoordelaar-1').get(`/v1/marks/${markId}`)).body.status).toBe('valid');
+
+    // Two overlapping runs, as two instances would make: the mark is taken once.
+    const marks = quality.service.app.get(MarksService);
+    const counts = await Promise.all([marks.expireDueMarks(new Date(validUntil.getTime() + 1000)), marks.expireDueMarks(new Date(validUntil.getTime() + 1000))]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    expect(await scheduler.tick(new Date(validUntil.getTime() + 5000))).toBe(0);
+
+    const [expired] = await quality.eventOf(quality.markTopic, QualityEvents.MarkExpired, offerId);
+    expect(expired).toMatchObject({ markId, offerVersion: 1, providerId: hanze });
+    expect(timestampDate(expired.expiredAt!).getTime()).toBe(validUntil.getTime());
+    await settle();
+    expect(quality.events(quality.markTopic, QualityEvents.MarkExpired, offerId).filter((e) => e.markId === markId)).toHaveLength(1);
+    expect((await quality.as('beoordelaar-1').get(`/v1/marks/${markId}`)).body.status).toBe('expired');
+    // Across all marks of this file: one announcement per expired mark, none twice.
+    const [{ count }] = await quality.service.dataSource.query(`SELECT count(*)::int AS count FROM quality_mark WHERE status = 'expired'`);
+    const announced = quality.markTopic.messages.filter((m) => m.headers['napl-event-type'] === QualityEvents.MarkExpired.type);
+    expect(announced).toHaveLength(count);
+  });
+
+  it('lets the ministry revoke a mark with a reason, once', async () => {
+    const { offerId, markId } = await approvedOffer();
+    expect((await quality.as('beoordelaar-1').post(`/v1/marks/${markId}/revocation`, { reason: 'x' })).status).toBe(403);
+    expect((await quality.as('ministerie-ocw').post(`/v1/marks/${markId}/revocation`, { reason: '' })).status).toBe(400);
+    const revoked = await quality.as('ministerie-ocw').post(`/v1/marks/${markId}/revocation`, { reason: 'Klachten over de uitvoering bevestigd.' });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({ status: 'revoked', endReason: 'Klachten over de uitvoering bevestigd.' });
+    const [event] = await quality.eventOf(quality.markTopic, QualityEvents.MarkRevoked, offerId);
+    expect(event).toMatchObject({ markId, reason: 'Klachten over de uitvoering bevestigd.', providerId: hanze });
+    const again = await quality.as('ministerie-ocw').post(`/v1/marks/${markId}/revocation`, { reason: 'Nogmaals' });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/niet \(meer\) geldig/);
+  });
+
+  it('takes evaluations once per completed enrolment and announces a re-assessment once when the average falls below the threshold', async () => {
+    const { offerId } = await approvedOffer(hanze);
+    const teachers = [1, 2, 3, 4].map(teacher);
+    const enrolments: string[] = [];
+    for (const principal of teachers) {
+      enrolments.push(await quality.completeEnrolment({ teacherId: principal.teacherId!, offerId, offerVersion: 1, providerId: hanze }));
+    }
+    await eventually(async () => ((await quality.as(teachers[3]).get('/v1/evaluations/open')).body.length === 1 ? true : undefined), 15_000, 'the invitations');
+    const answer = (enrolmentId: string, value: number) => ({
+      enrolmentId,
+      relevance: value,
+      teachingEffect: value,
+      trainerQuality: value,
+      wouldRecommend: value,
+      comment: 'Weinig bruikbaar in mijn klas.',
+    });
+
+    expect((await quality.as(teachers[1]).post('/v1/evaluations', answer(enrolments[0], 2))).status).toBe(404); // not theirs
+    expect((await quality.as('beoordelaar-1').post('/v1/evaluations', answer(enrolments[0], 2))).status).toBe(403);
+    expect((await quality.as(teachers[0]).post('/v1/evaluations', { ...answer(enrolments[0], 2), relevance: 6 })).status).toBe(400);
+    expect((await quality.as(teachers[0]).post('/v1/evaluations', answer(enrolments[0], 2))).status).toBe(201);
+    const twice = await quality.as(teachers[0]).post('/v1/evaluations', answer(enrolments[0], 2));
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toMatch(/al geëvalueerd/);
+    expect((await quality.as(teachers[1]).post('/v1/evaluations', answer(enrolments[1], 2))).status).toBe(201);
+    await settle(500);
+    expect(quality.events(quality.assessmentTopic, QualityEvents.ReassessmentRequired, offerId)).toHaveLength(0); // two of three
+
+    expect((await quality.as(teachers[2]).post('/v1/evaluations', answer(enrolments[2], 3))).status).toBe(201);
+    const [required] = await quality.eventOf(quality.assessmentTopic, QualityEvents.ReassessmentRequired, offerId);
+    expect(required).toMatchObject({ offerVersion: 1, providerId: hanze, responseCount: 3, averageScoreHundredths: 233 });
+    const reopened = await quality.eventOf(quality.assessmentTopic, QualityEvents.AssessmentOpened, offerId, 2);
+    expect(reopened[1]).toMatchObject({ reassessment: true, offerVersion: 1 });
+
+    // A further low response does not announce it again before the re-assessment.
+    expect((await quality.as(teachers[3]).post('/v1/evaluations', answer(enrolments[3], 1))).status).toBe(201);
+    await settle();
+    expect(quality.events(quality.assessmentTopic, QualityEvents.ReassessmentRequired, offerId)).toHaveLength(1);
+
+    const summary = await quality.as('opleider-hanze').get(`/v1/offers/${offerId}/evaluation-summary`);
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({ responseCount: 4, overall: 200, perQuestion: { relevance: 200 } });
+    expect(summary.body.reassessmentRequiredAt).not.toBeNull();
+    expect(JSON.stringify(summary.body)).not.toContain(teachers[0].teacherId);
+    expect((await quality.as('opleider-windesheim').get(`/v1/offers/${offerId}/evaluation-summary`)).status).toBe(403);
+    expect((await quality.as('beoordelaar-1').get(`/v1/offers/${offerId}/evaluation-summary`)).status).toBe(200);
+    expect((await quality.as('docent-anne').get(`/v1/offers/${offerId}/evaluation-summary`)).status).toBe(403);
+  });
+
+  it('keeps every score, decision and change with who, when and why, readable back', async () => {
+    const { offerId, assessmentId, markId } = await approvedOffer(windesheim);
+    await quality.as('ministerie-ocw').post(`/v1/marks/${markId}/revocation`, { reason: 'Onderzoek inspectie.' });
+    const history = await quality.as('beoordelaar-1').get(`/v1/history?offerId=${offerId}`);
+    expect(history.status).toBe(200);
+    const actions = history.body.map((entry: { action: string }) => entry.action);
+    expect(actions[0]).toBe('assessment-opened');
+    const criteria = (await quality.as('beoordelaar-1').get(`/v1/assessments/${assessmentId}`)).body.criteria;
+    expect(actions.filter((action: string) => action === 'criterion-scored')).toHaveLength(criteria.length);
+    expect(actions.slice(-3).sort()).toEqual(['decision-taken', 'mark-issued', 'mark-revoked']);
+    expect(actions.at(-1)).toBe('mark-revoked');
+    const scored = history.body.find((entry: { action: string }) => entry.action === 'criterion-scored');
+    expect(scored).toMatchObject({ subjectId: assessmentId, actor: 'demo-beoordelaar-1', reason: 'K1: aangetoond', details: { criterionCode: 'K1', met: true } });
+    expect(history.body.at(-1)).toMatchObject({ actor: 'demo-ministerie-ocw', reason: 'Onderzoek inspectie.' });
+    expect(new Date(history.body.at(-1).recordedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+
+    expect((await quality.as('opleider-windesheim').get(`/v1/history?offerId=${offerId}`)).status).toBe(403);
+    expect((await quality.as('beoordelaar-1').get('/v1/history')).status).toBe(400);
+    // The table refuses rewriting history.
+    await expect(quality.service.dataSource.query(`DELETE FROM history_entry WHERE offer_id = $1`, [offerId])).rejects.toThrow(/append-only/);
+  });
+});
