@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { prepareServiceDatabase } from '@napl/persistence';
 import { createValidationPipe } from './problem-details';
-import type { ServiceConfig } from './service-config';
+import { ConfigError, loadConfig, type ServiceConfig } from './service-config';
 
 export interface ServiceDescription {
   readonly service: string;
@@ -37,14 +37,24 @@ export async function createServiceApp(
   return app;
 }
 
-/** main.ts of every service: build, listen, and say where. */
-export async function runService(
-  module: DynamicModule,
-  config: ServiceConfig,
+/**
+ * main.ts of every service: read and check the configuration, build, listen, and say where. A wrong setting
+ * stops the service with one message naming every bad setting, not a stack trace.
+ */
+export async function runService<C extends ServiceConfig>(
+  configClass: new () => C,
+  moduleFor: (config: C) => DynamicModule,
   description: ServiceDescription,
 ): Promise<void> {
+  const logger = new Logger(description.service);
   const started = Date.now();
-  const app = await createServiceApp(module, config, description);
-  await app.listen(config.PORT, config.HOST);
-  new Logger(description.service).log(`listening on http://${config.HOST}:${config.PORT} (ready in ${Date.now() - started} ms)`);
+  try {
+    const config = loadConfig(configClass);
+    const app = await createServiceApp(moduleFor(config), config, description);
+    await app.listen(config.PORT, config.HOST);
+    logger.log(`listening on http://${config.HOST}:${config.PORT} (ready in ${Date.now() - started} ms)`);
+  } catch (error) {
+    logger.error(error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error)));
+    process.exit(1);
+  }
 }

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig, runService } from '@napl/service-kit';
+import { runService } from '@napl/service-kit';
 import { CatalogueConfig } from './catalogue.config';
 import { CATALOGUE_SERVICE } from './catalogue.description';
 import { CatalogueModule } from './catalogue.module';
 
-const config = loadConfig(CatalogueConfig);
-void runService(CatalogueModule.forRoot(config), config, CATALOGUE_SERVICE);
+void runService(CatalogueConfig, (config) => CatalogueModule.forRoot(config), CATALOGUE_SERVICE);

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig, runService } from '@napl/service-kit';
+import { runService } from '@napl/service-kit';
 import { EnrolmentsConfig } from './enrolments.config';
 import { ENROLMENTS_SERVICE } from './enrolments.description';
 import { EnrolmentsModule } from './enrolments.module';
 
-const config = loadConfig(EnrolmentsConfig);
-void runService(EnrolmentsModule.forRoot(config), config, ENROLMENTS_SERVICE);
+void runService(EnrolmentsConfig, (config) => EnrolmentsModule.forRoot(config), ENROLMENTS_SERVICE);

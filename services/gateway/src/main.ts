@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig, runService } from '@napl/service-kit';
+import { runService } from '@napl/service-kit';
 import { GatewayConfig } from './gateway.config';
 import { GATEWAY_SERVICE } from './gateway.description';
 import { GatewayModule } from './gateway.module';
 
-const config = loadConfig(GatewayConfig);
-void runService(GatewayModule.forRoot(config), config, GATEWAY_SERVICE);
+void runService(GatewayConfig, (config) => GatewayModule.forRoot(config), GATEWAY_SERVICE);

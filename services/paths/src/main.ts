@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig, runService } from '@napl/service-kit';
+import { runService } from '@napl/service-kit';
 import { PathsConfig } from './paths.config';
 import { PATHS_SERVICE } from './paths.description';
 import { PathsModule } from './paths.module';
 
-const config = loadConfig(PathsConfig);
-void runService(PathsModule.forRoot(config), config, PATHS_SERVICE);
+void runService(PathsConfig, (config) => PathsModule.forRoot(config), PATHS_SERVICE);
