@@ -10,7 +10,7 @@ import { ParticipationStartedSchema } from './gen/napl/enrolments/v1/participati
 import { defineEvent } from './event-contract';
 import { TOPICS } from './topics';
 
-const enrolmentFields = ['enrolment.enrolmentId', 'enrolment.teacherId', 'enrolment.runId', 'enrolment.offerId'];
+const enrolmentFields = ['enrolment.enrolmentId', 'enrolment.teacherId', 'enrolment.runId', 'enrolment.offerId', 'enrolment.providerId'];
 
 /** Events the enrolments service publishes. */
 export const EnrolmentsEvents = {

@@ -4,3 +4,4 @@ export * from './problem-details';
 export * from './health.controller';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './idempotency';

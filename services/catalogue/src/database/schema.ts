@@ -1,5 +1,13 @@
+import { IDEMPOTENCY_ENTITIES } from '@napl/service-kit';
+import { ProviderChangeEntity } from '../changes/infrastructure/provider-change.entity';
+import { OfferVersionEntity } from '../offers/infrastructure/offer-version.entity';
+import { OfferEntity } from '../offers/infrastructure/offer.entity';
+import { ProviderEntity } from '../providers/infrastructure/provider.entity';
+import { RunEntity } from '../runs/infrastructure/run.entity';
 import { MessagingTables1764050000000 } from './migrations/1764050000000-messaging-tables';
+import { IdempotencyKeys1795998105000 } from './migrations/1795998105000-idempotency-keys';
+import { CatalogueTables1795998105729 } from './migrations/1795998105729-catalogue-tables';
 
 /** The catalogue schema: its entities and, in order, the migrations that build it. */
-export const ENTITIES = [];
-export const MIGRATIONS = [MessagingTables1764050000000];
+export const ENTITIES = [...IDEMPOTENCY_ENTITIES, ProviderEntity, OfferEntity, OfferVersionEntity, RunEntity, ProviderChangeEntity];
+export const MIGRATIONS = [MessagingTables1764050000000, IdempotencyKeys1795998105000, CatalogueTables1795998105729];

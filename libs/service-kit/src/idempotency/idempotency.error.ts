@@ -1,0 +1,25 @@
+import { DomainError } from '../domain-error';
+
+export type IdempotencyErrorCode = 'IDEMPOTENCY_KEY_INVALID' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS';
+
+export class IdempotencyError extends DomainError<IdempotencyErrorCode> {
+  static invalid(): IdempotencyError {
+    return new IdempotencyError('IDEMPOTENCY_KEY_INVALID', 'invalid', 'De Idempotency-Key moet 1 tot 255 zichtbare tekens lang zijn.');
+  }
+
+  static reused(): IdempotencyError {
+    return new IdempotencyError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'unprocessable',
+      'Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.',
+    );
+  }
+
+  static inProgress(): IdempotencyError {
+    return new IdempotencyError(
+      'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+      'conflict',
+      'Een verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het zo opnieuw.',
+    );
+  }
+}

@@ -1,0 +1,190 @@
+import type { OfferContent } from './offer-content';
+import { contentProblems } from './offer-content';
+import {
+  amsterdamDate,
+  applyEdit,
+  approve,
+  assertDeletable,
+  assertTakesRuns,
+  markLapsed,
+  reinstate,
+  reject,
+  submit,
+  withdraw,
+  type OfferState,
+  type VersionState,
+} from './offer-lifecycle';
+import { publicationRules, publicationRulesOn } from './publication-rules';
+
+const now = new Date('2026-11-30T10:00:00Z');
+
+function content(overrides: Partial<OfferContent> = {}): OfferContent {
+  return {
+    title: 'Formatief handelen in de klas',
+    summary: 'Leer formatief evalueren in je eigen lespraktijk.',
+    description: 'In zes bijeenkomsten oefen je met leerdoelen, succescriteria en feedback, en pas je dit toe in je eigen klas met collegiale observatie.',
+    sectors: ['vo'],
+    format: 'training',
+    deliveryMode: 'blended',
+    studyLoadHours: 24,
+    priceCents: 45_000,
+    priceCovers: 'Materiaal en lunch',
+    regionIds: ['utrecht-stad'],
+    national: false,
+    language: 'nl',
+    learningOutcomes: ['Je formuleert leerdoelen en succescriteria'],
+    pathStepCodes: ['SV-2'],
+    teamProgramme: false,
+    minGroupSize: 6,
+    maxGroupSize: 16,
+    ...overrides,
+  };
+}
+
+function newOffer(): { offer: OfferState; v1: VersionState } {
+  const offer: OfferState = {
+    id: 'o1',
+    providerId: 'p1',
+    status: 'draft',
+    latestVersion: 1,
+    publishedVersion: null,
+    currentMarkId: null,
+    markValidUntil: null,
+    suspendedReason: null,
+    withdrawnReason: null,
+    statusBeforeWithdrawal: null,
+    updatedAt: new Date(0),
+  };
+  const v1: VersionState = {
+    ...content(),
+    offerId: 'o1',
+    version: 1,
+    status: 'draft',
+    rulesVersion: null,
+    rejection: null,
+    submittedAt: null,
+    publishedAt: null,
+    updatedAt: new Date(0),
+  };
+  return { offer, v1 };
+}
+
+function published(): { offer: OfferState; v1: VersionState } {
+  const { offer, v1 } = newOffer();
+  submit(offer, v1, now);
+  approve(offer, v1, null, { markId: 'm1', validUntil: null }, now);
+  return { offer, v1 };
+}
+
+describe('offer content rules', () => {
+  it('accepts consistent content', () => {
+    expect(contentProblems(content())).toEqual([]);
+  });
+
+  it('names each inconsistency', () => {
+    const fields = contentProblems(content({ minGroupSize: 20, maxGroupSize: 10, national: true })).map((p) => p.field);
+    expect(fields).toEqual(['maxGroupSize', 'regionIds']);
+    expect(contentProblems(content({ regionIds: [] }))[0].field).toBe('regionIds');
+    expect(contentProblems(content({ format: 'team-programme', teamProgramme: false }))[0].field).toBe('teamProgramme');
+  });
+});
+
+describe('publication rules', () => {
+  it('applies the rules in force on the day, newer rules from their date on', () => {
+    expect(publicationRulesOn('2025-06-01').version).toBe(1);
+    expect(publicationRulesOn('2026-11-30').version).toBe(2);
+  });
+
+  it('v2 wants a path step that v1 did not', () => {
+    const withoutSteps = content({ pathStepCodes: [] });
+    expect(publicationRules(1)!.check(withoutSteps)).toEqual([]);
+    expect(publicationRules(2)!.check(withoutSteps).map((p) => p.field)).toEqual(['pathStepCodes']);
+  });
+});
+
+describe('offer lifecycle', () => {
+  it('submits a draft under the current rules and refuses it when rules are not met', () => {
+    const { offer, v1 } = newOffer();
+    v1.learningOutcomes = [];
+    expect(() => submit(offer, v1, now)).toThrow(expect.objectContaining({ code: 'OFFER_RULES_NOT_MET' }));
+    v1.learningOutcomes = ['x'];
+    submit(offer, v1, now);
+    expect(offer.status).toBe('submitted');
+    expect(v1).toMatchObject({ status: 'submitted', rulesVersion: 2, submittedAt: now });
+    expect(() => submit(offer, v1, now)).toThrow(expect.objectContaining({ code: 'OFFER_NOT_SUBMITTABLE' }));
+  });
+
+  it('publishes only a submitted version on approval', () => {
+    const { offer, v1 } = newOffer();
+    expect(approve(offer, v1, null, { markId: 'm1', validUntil: null }, now)).toEqual({ kind: 'none' });
+    expect(offer.status).toBe('draft');
+    submit(offer, v1, now);
+    expect(approve(offer, v1, null, { markId: 'm1', validUntil: null }, now)).toEqual({ kind: 'published', version: 1, firstPublication: true });
+    expect(offer).toMatchObject({ status: 'published', publishedVersion: 1, currentMarkId: 'm1' });
+    // A repeated decision changes nothing.
+    expect(approve(offer, v1, v1, { markId: 'm1', validUntil: null }, now)).toEqual({ kind: 'none' });
+  });
+
+  it('sends a rejected version back to draft with the reasons', () => {
+    const { offer, v1 } = newOffer();
+    submit(offer, v1, now);
+    const rejection = { summary: 'Te weinig praktijk', reasons: [{ criterionCode: 'K3', reason: 'Geen toepassing in de klas' }], decidedAt: now.toISOString() };
+    expect(reject(offer, v1, rejection, now)).toEqual({ kind: 'rejected' });
+    expect(offer.status).toBe('draft');
+    expect(v1).toMatchObject({ status: 'draft', rejection });
+    submit(offer, v1, now);
+    expect(v1.rejection).toBeNull();
+  });
+
+  it('edits a draft in place but makes a new version of a published offer, which stays published meanwhile', () => {
+    const { offer, v1 } = published();
+    const v2 = applyEdit(offer, v1, content({ title: 'Nieuwe titel' }), now);
+    expect(v2).toMatchObject({ version: 2, status: 'draft', title: 'Nieuwe titel' });
+    expect(v1.title).toBe('Formatief handelen in de klas');
+    expect(offer).toMatchObject({ status: 'published', publishedVersion: 1, latestVersion: 2 });
+
+    expect(applyEdit(offer, v2, content({ title: 'Nog eens' }), now)).toBe(v2);
+    submit(offer, v2, now);
+    expect(offer.status).toBe('published');
+    expect(() => applyEdit(offer, v2, content(), now)).toThrow(expect.objectContaining({ code: 'OFFER_NOT_EDITABLE' }));
+
+    expect(approve(offer, v2, v1, { markId: 'm2', validUntil: null }, now)).toEqual({ kind: 'published', version: 2, firstPublication: false });
+    expect(v1.status).toBe('superseded');
+    expect(offer.publishedVersion).toBe(2);
+  });
+
+  it('suspends on a lapse of the current mark only, and a new approval publishes again', () => {
+    const { offer, v1 } = published();
+    expect(markLapsed(offer, 'some-older-mark', 'verlopen', now)).toEqual({ kind: 'none' });
+    expect(offer.status).toBe('published');
+    expect(markLapsed(offer, 'm1', 'Het kwaliteitskeurmerk is verlopen.', now)).toEqual({ kind: 'suspended', reason: 'Het kwaliteitskeurmerk is verlopen.' });
+    expect(offer).toMatchObject({ status: 'suspended', currentMarkId: null });
+    expect(() => assertTakesRuns(offer)).toThrow(expect.objectContaining({ code: 'OFFER_NOT_PUBLISHED' }));
+    expect(approve(offer, v1, v1, { markId: 'm9', validUntil: null }, now)).toEqual({ kind: 'published', version: 1, firstPublication: true });
+  });
+
+  it('withdraws, and an admin can undo it; a mark that lapsed meanwhile leaves it suspended', () => {
+    const { offer } = published();
+    withdraw(offer, 'Geen trainers beschikbaar', now);
+    expect(offer).toMatchObject({ status: 'withdrawn', withdrawnReason: 'Geen trainers beschikbaar' });
+    expect(() => withdraw(offer, 'x', now)).toThrow(expect.objectContaining({ code: 'OFFER_NOT_WITHDRAWABLE' }));
+    expect(reinstate(offer, now)).toBe('published');
+
+    withdraw(offer, 'per ongeluk', now);
+    markLapsed(offer, 'm1', 'verlopen', now);
+    expect(reinstate(offer, now)).toBe('suspended');
+    expect(() => reinstate(offer, now)).toThrow(expect.objectContaining({ code: 'OFFER_NOT_WITHDRAWN' }));
+  });
+
+  it('deletes drafts only; a published offer is never deleted', () => {
+    const { offer } = newOffer();
+    expect(() => assertDeletable(offer)).not.toThrow();
+    expect(() => withdraw(offer, 'x', now)).toThrow(expect.objectContaining({ code: 'OFFER_NOT_WITHDRAWABLE' }));
+    const { offer: live } = published();
+    expect(() => assertDeletable(live)).toThrow(expect.objectContaining({ code: 'OFFER_NOT_DELETABLE' }));
+  });
+
+  it('uses the Amsterdam calendar date', () => {
+    expect(amsterdamDate(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+  });
+});

@@ -1,0 +1,41 @@
+import { effectivePriceCents, runProblems, type RunPlan } from './run-rules';
+
+const plan: RunPlan = {
+  startDate: '2027-02-01',
+  endDate: '2027-03-15',
+  sessions: [
+    { date: '2027-02-01', startTime: '15:30', endTime: '18:00' },
+    { date: '2027-03-15', startTime: '15:30', endTime: '18:00' },
+  ],
+  online: false,
+  location: 'Zwolle, Campus Windesheim',
+  capacity: 16,
+  enrolmentDeadline: new Date('2027-01-20T23:59:00+01:00'),
+  priceCents: null,
+};
+
+describe('run rules', () => {
+  it('accepts a consistent plan', () => {
+    expect(runProblems(plan)).toEqual([]);
+  });
+
+  it('refuses an end before the start, sessions outside the run, a late deadline and a missing place', () => {
+    const fields = runProblems({
+      ...plan,
+      endDate: '2027-01-31',
+      location: null,
+      sessions: [{ date: '2027-02-01', startTime: '18:00', endTime: '15:00' }],
+      enrolmentDeadline: new Date('2027-02-01T23:30:00Z'),
+    }).map((problem) => problem.field);
+    expect(fields).toEqual(['endDate', 'location', 'sessions.0.date', 'sessions.0.endTime', 'enrolmentDeadline']);
+  });
+
+  it('needs no location online', () => {
+    expect(runProblems({ ...plan, online: true, location: null })).toEqual([]);
+  });
+
+  it('uses the offer price unless the run has its own, even a free run', () => {
+    expect(effectivePriceCents({ priceCents: null }, 45_000)).toBe(45_000);
+    expect(effectivePriceCents({ priceCents: 0 }, 45_000)).toBe(0);
+  });
+});

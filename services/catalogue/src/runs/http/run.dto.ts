@@ -1,0 +1,129 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../../shared/pagination';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class SessionDto {
+  @ApiProperty({ example: '2027-02-03' })
+  @Matches(DATE, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  date: string;
+
+  @ApiProperty({ example: '15:30' })
+  @Matches(TIME, { message: 'moet een tijd zijn (UU:MM)' })
+  startTime: string;
+
+  @ApiProperty({ example: '18:00' })
+  @Matches(TIME, { message: 'moet een tijd zijn (UU:MM)' })
+  endTime: string;
+
+  @ApiPropertyOptional({ example: 'Leerdoelen en succescriteria' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  topic?: string;
+}
+
+/** A run's plan as a provider sends it (schedule and replace). */
+export class RunPlanDto {
+  @ApiProperty({ example: '2027-02-03' })
+  @Matches(DATE, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  startDate: string;
+
+  @ApiProperty({ example: '2027-04-14' })
+  @Matches(DATE, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  endDate: string;
+
+  @ApiProperty({ type: [SessionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => SessionDto)
+  sessions: SessionDto[];
+
+  @ApiProperty()
+  @IsBoolean()
+  online: boolean;
+
+  @ApiPropertyOptional({ nullable: true, example: 'Zwolle, Campus Windesheim' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  location: string | null = null;
+
+  @ApiProperty({ minimum: 1, example: 16 })
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  capacity: number;
+
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-20T23:59:00+01:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  enrolmentDeadline: string | null = null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Prijs per deelnemer voor deze uitvoering in eurocent; leeg: de prijs van het aanbod.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  priceCents: number | null = null;
+}
+
+export class CancelRunDto {
+  @ApiProperty({ example: 'Te weinig aanmeldingen.' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class RunListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Alleen uitvoeringen die sindsdien veranderden (ISO 8601).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  updated_since?: string;
+}
+
+export class RunResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) offerId: string;
+  @ApiProperty({ description: 'De versie van het aanbod waarin deelnemers zich inschrijven.' }) offerVersion: number;
+  @ApiProperty({ format: 'uuid' }) providerId: string;
+  @ApiProperty() startDate: string;
+  @ApiProperty() endDate: string;
+  @ApiProperty({ type: [SessionDto] }) sessions: SessionDto[];
+  @ApiProperty() online: boolean;
+  @ApiProperty({ nullable: true }) location: string;
+  @ApiProperty() capacity: number;
+  @ApiProperty({ nullable: true }) enrolmentDeadline: string;
+  @ApiProperty({ nullable: true }) priceCents: number;
+  @ApiProperty({ enum: ['scheduled', 'cancelled'] }) status: string;
+  @ApiProperty({ nullable: true }) cancelReason: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class RunPageResponse {
+  @ApiProperty({ type: [RunResponse] }) items: RunResponse[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}

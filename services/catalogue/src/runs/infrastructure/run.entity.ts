@@ -1,0 +1,60 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CENTS } from '../../shared/cents.transformer';
+import type { Session } from '../domain/run-rules';
+
+export type RunStatus = 'scheduled' | 'cancelled';
+
+/** A run (uitvoering) of a published offer version: when, where, how many. */
+@Entity({ name: 'run' })
+@Index('run_offer_start_idx', ['offerId', 'startDate'])
+export class RunEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'offer_id', type: 'uuid' })
+  offerId: string;
+
+  /** The offer version published when the run was scheduled: the content its participants enrol in. */
+  @Column({ name: 'offer_version', type: 'integer' })
+  offerVersion: number;
+
+  @Column({ name: 'provider_id', type: 'uuid' })
+  providerId: string;
+
+  @Column({ name: 'start_date', type: 'date' })
+  startDate: string;
+
+  @Column({ name: 'end_date', type: 'date' })
+  endDate: string;
+
+  @Column({ type: 'jsonb' })
+  sessions: Session[];
+
+  @Column({ type: 'boolean' })
+  online: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  location: string | null;
+
+  @Column({ type: 'integer' })
+  capacity: number;
+
+  @Column({ name: 'enrolment_deadline', type: 'timestamptz', nullable: true })
+  enrolmentDeadline: Date | null;
+
+  /** Null: the offer's price applies. */
+  @Column({ name: 'price_cents', type: 'bigint', nullable: true, transformer: CENTS })
+  priceCents: number | null;
+
+  @Column({ type: 'text' })
+  status: RunStatus;
+
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true })
+  cancelReason: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

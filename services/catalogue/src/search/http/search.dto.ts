@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { DELIVERY_MODES, FORMATS, PATH_STEP_CODE_PATTERN, REGION_ID_PATTERN, SECTORS } from '../../offers/domain/offer-vocabulary';
+import { PageQuery } from '../../shared/pagination';
+import { toBoolean, toList } from '../../shared/query-transforms';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class OfferSearchQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Zoektekst (Nederlands; "zinnen", OR en -woord werken).', example: 'formatief evalueren' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Sectoren, komma-gescheiden.', example: 'po,vo' })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(SECTORS, { each: true })
+  sector?: string[];
+
+  @ApiPropertyOptional({ description: 'Onderwijsregio; landelijk aanbod telt overal mee.', example: 'utrecht-stad' })
+  @IsOptional()
+  @Matches(REGION_ID_PATTERN, { message: 'is geen geldige regiocode' })
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'Stappen van ontwikkelpaden, komma-gescheiden.' })
+  @IsOptional()
+  @Transform(toList)
+  @Matches(PATH_STEP_CODE_PATTERN, { each: true, message: 'bevat een ongeldige stapcode' })
+  pathStep?: string[];
+
+  @ApiPropertyOptional({ description: 'Vormen, komma-gescheiden.', enum: FORMATS })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(FORMATS, { each: true })
+  format?: string[];
+
+  @ApiPropertyOptional({ description: 'Werkvormen, komma-gescheiden.', enum: DELIVERY_MODES })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(DELIVERY_MODES, { each: true })
+  mode?: string[];
+
+  @ApiPropertyOptional({ description: 'Minimale prijs per deelnemer in eurocent.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  minPriceCents?: number;
+
+  @ApiPropertyOptional({ description: 'Maximale prijs per deelnemer in eurocent.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  maxPriceCents?: number;
+
+  @ApiPropertyOptional({ description: 'Alleen aanbod met een uitvoering die op of na deze datum start.', example: '2027-01-01' })
+  @IsOptional()
+  @Matches(DATE, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  startsFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Alleen aanbod met een uitvoering die uiterlijk op deze datum start.', example: '2027-06-30' })
+  @IsOptional()
+  @Matches(DATE, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  startsUntil?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Alleen aanbod met een uitvoering waarvoor inschrijven nog kan (gepland, niet gestart, inschrijftermijn open, capaciteit > 0). ' +
+      'Het aantal bezette plaatsen houdt de inschrijvingenservice bij; zie de README.',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  openPlaces?: boolean;
+
+  @ApiPropertyOptional({ description: 'Alleen teamprogramma’s (true) of juist niet (false).' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  teamProgramme?: boolean;
+
+  @ApiPropertyOptional({ enum: ['relevance', 'start-date'], default: 'relevance' })
+  @IsOptional()
+  @IsIn(['relevance', 'start-date'])
+  sort: 'relevance' | 'start-date' = 'relevance';
+}
+
+export class OfferSearchHitResponse {
+  @ApiProperty({ format: 'uuid' }) offerId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'uuid' }) providerId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ enum: SECTORS, isArray: true }) sectors: string[];
+  @ApiProperty({ enum: FORMATS }) format: string;
+  @ApiProperty({ enum: DELIVERY_MODES }) deliveryMode: string;
+  @ApiProperty() studyLoadHours: number;
+  @ApiProperty() priceCents: number;
+  @ApiProperty({ type: [String] }) regionIds: string[];
+  @ApiProperty() national: boolean;
+  @ApiProperty({ type: [String] }) pathStepCodes: string[];
+  @ApiProperty() teamProgramme: boolean;
+  @ApiProperty({ nullable: true }) nextStartDate: string;
+  @ApiProperty() rank: number;
+}
+
+export class OfferSearchPageResponse {
+  @ApiProperty({ type: [OfferSearchHitResponse] }) items: OfferSearchHitResponse[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { create, fromBinary, toBinary, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Test } from 'supertest';
+import { DEMO_ACCOUNTS, DEMO_IDS } from '@napl/auth';
+import { CatalogueEvents, QualityEvents, type EventContract } from '@napl/contracts';
+import { envelopeToHeaders, newEnvelope } from '@napl/messaging';
+import { eventually, startTestService, TopicProbe, type TestService } from '@napl/testing';
+import { CatalogueConfig } from '../src/catalogue.config';
+import { CATALOGUE_SERVICE } from '../src/catalogue.description';
+import { CatalogueModule } from '../src/catalogue.module';
+
+export type Account = keyof typeof DEMO_ACCOUNTS;
+
+/** A running catalogue, a producer standing in for the quality service, and probes on the catalogue's topics. */
+export class CatalogueHarness {
+  private constructor(
+    readonly service: TestService<CatalogueConfig>,
+    private readonly producer: Producer,
+    readonly offerEvents: TopicProbe,
+    readonly runEvents: TopicProbe,
+  ) {}
+
+  static async start(): Promise<CatalogueHarness> {
+    const service = await startTestService({
+      description: CATALOGUE_SERVICE,
+      configClass: CatalogueConfig,
+      module: (config, auth) => CatalogueModule.forRoot(config, auth),
+    });
+    const producer = new Kafka({ brokers: service.config.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    const prefix = service.config.KAFKA_TOPIC_PREFIX;
+    const harness = new CatalogueHarness(
+      service,
+      producer,
+      await TopicProbe.on(prefix + CatalogueEvents.OfferSubmitted.topic.name),
+      await TopicProbe.on(prefix + CatalogueEvents.RunScheduled.topic.name),
+    );
+    await harness.registerDemoProviders();
+    return harness;
+  }
+
+  async close(): Promise<void> {
+    await this.offerEvents.close();
+    await this.runEvents.close();
+    await this.producer.disconnect();
+    await this.service.close();
+  }
+
+  async as(account: Account) {
+    const token = await this.service.tokenFor(account);
+    const auth = (test: Test): Test => test.set('Authorization', `Bearer ${token}`);
+    return {
+      get: (path: string) => auth(this.service.http().get(path)),
+      post: (path: string, body?: object) => auth(this.service.http().post(path)).send(body),
+      put: (path: string, body: object) => auth(this.service.http().put(path)).send(body),
+      delete: (path: string) => auth(this.service.http().delete(path)),
+    };
+  }
+
+  private async registerDemoProviders(): Promise<void> {
+    const admin = await this.as('beheerder');
+    await admin
+      .post('/v1/providers', { id: DEMO_IDS.providerHanze, name: 'Hanzehogeschool Groningen', kvkNumber: '01131140', contactEmail: 'nascholing@hanze.example' })
+      .expect(201);
+    await admin
+      .post('/v1/providers', { id: DEMO_IDS.providerWindesheim, name: 'Hogeschool Windesheim', kvkNumber: '05069364', contactEmail: 'academie@windesheim.example' })
+      .expect(201);
+  }
+
+  /** Publishes a quality event the way the quality service's outbox would: protobuf with the envelope in headers. */
+  async publishQuality<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>): Promise<void> {
+    const value = Buffer.from(toBinary(contract.schema, create(contract.schema, payload)));
+    await this.producer.send({
+      topic: this.service.config.KAFKA_TOPIC_PREFIX + contract.topic.name,
+      messages: [{ key, value, headers: envelopeToHeaders(newEnvelope(contract.type)) }],
+    });
+  }
+
+  async approve(offerId: string, offerVersion: number, markId = randomUUID()): Promise<string> {
+    await this.publishQuality(QualityEvents.OfferApproved, offerId, {
+      assessmentId: randomUUID(),
+      offerId,
+      offerVersion,
+      providerId: DEMO_IDS.providerHanze,
+      markId,
+      frameworkVersion: 1,
+      validUntil: timestampFromDate(new Date('2029-08-01T00:00:00Z')),
+      decidedAt: timestampFromDate(new Date()),
+    });
+    return markId;
+  }
+
+  /** Creates, submits and gets approved an offer; returns its id and the quality mark. */
+  async publishedOffer(account: Account = 'opleider-hanze', overrides: Record<string, unknown> = {}): Promise<{ offerId: string; markId: string }> {
+    const client = await this.as(account);
+    const { body } = await client.post('/v1/offers', offerContent(overrides)).expect(201);
+    await client.post(`/v1/offers/${body.id}/submit`).expect(200);
+    const markId = await this.approve(body.id, 1);
+    await this.waitForStatus(body.id, 'published', account);
+    return { offerId: body.id, markId };
+  }
+
+  async waitForStatus(offerId: string, status: string, account: Account = 'opleider-hanze', version?: number): Promise<Record<string, unknown>> {
+    const client = await this.as(account);
+    return eventually(
+      async () => {
+        const { body } = await client.get(`/v1/offers/${offerId}`);
+        return body.status === status && (version === undefined || body.publishedVersion === version) ? body : undefined;
+      },
+      15_000,
+      `offer ${offerId} to be ${status}`,
+    );
+  }
+
+  /** The catalogue events of one type for a key, decoded. */
+  eventsOf<C extends EventContract>(contract: C, key: string, probe = this.offerEvents): MessageShape<C['schema']>[] {
+    return probe.messages
+      .filter((message) => message.key === key && message.headers['napl-event-type'] === contract.type)
+      .map((message) => fromBinary(contract.schema, message.value!) as MessageShape<C['schema']>);
+  }
+
+  async eventOf<C extends EventContract>(contract: C, key: string, probe = this.offerEvents): Promise<MessageShape<C['schema']>> {
+    return eventually(async () => this.eventsOf(contract, key, probe)[0], 15_000, `${contract.type} for ${key}`);
+  }
+}
+
+export function offerContent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: 'Formatief evalueren in de rekenles',
+    summary: 'Leer hoe je met formatief evalueren leerlingen verder helpt in de rekenles.',
+    description:
+      'In vier bijeenkomsten werk je met leerdoelen, succescriteria en feedback. Tussen de bijeenkomsten pas je het toe in je eigen klas en bespreek je dit met collega’s.',
+    sectors: ['po'],
+    format: 'training',
+    deliveryMode: 'blended',
+    studyLoadHours: 16,
+    priceCents: 39_500,
+    priceCovers: 'Materiaal en koffie',
+    regionIds: ['utrecht-stad'],
+    national: false,
+    language: 'nl',
+    learningOutcomes: ['Je formuleert leerdoelen en succescriteria met je leerlingen'],
+    pathStepCodes: ['SV-2'],
+    teamProgramme: false,
+    minGroupSize: 6,
+    maxGroupSize: 16,
+    ...overrides,
+  };
+}
+
+export function runPlan(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    startDate: '2027-03-01',
+    endDate: '2027-04-12',
+    sessions: [
+      { date: '2027-03-01', startTime: '15:30', endTime: '18:00' },
+      { date: '2027-04-12', startTime: '15:30', endTime: '18:00' },
+    ],
+    online: false,
+    location: 'Utrecht, Jaarbeursplein 1',
+    capacity: 16,
+    enrolmentDeadline: '2027-02-15T23:59:00+01:00',
+    ...overrides,
+  };
+}

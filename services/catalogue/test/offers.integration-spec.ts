@@ -1,0 +1,368 @@
+import { randomUUID } from 'node:crypto';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { DEMO_IDS } from '@napl/auth';
+import { CatalogueEvents, QualityEvents, Sector } from '@napl/contracts';
+import { pendingSchemaChanges } from '@napl/persistence';
+import { eventually } from '@napl/testing';
+import { CatalogueHarness, offerContent, runPlan } from './catalogue-harness';
+
+describe('catalogue: offers, the quality gate, runs, search and the provider API', () => {
+  let catalogue: CatalogueHarness;
+
+  beforeAll(async () => {
+    catalogue = await CatalogueHarness.start();
+  }, 60_000);
+
+  afterAll(() => catalogue?.close());
+
+  it('has migrations that match its entities, with the Dutch full-text column and index', async () => {
+    expect(await pendingSchemaChanges(catalogue.service.dataSource)).toEqual([]);
+    const [index] = await catalogue.service.dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'offer_version_search_idx'`);
+    expect(index.indexdef).toMatch(/USING gin \(search_vector\) WHERE listed/);
+  });
+
+  describe('validation', () => {
+    it('refuses bad offer input with 400 and Dutch messages per field', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const response = await hanze
+        .post('/v1/offers', offerContent({ priceCents: '12,50', sectors: ['hbo'], title: undefined, extra: 1 }))
+        .expect(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      const messages = Object.fromEntries(response.body.errors.map((e: { field: string; messages: string[] }) => [e.field, e.messages.join(' ')]));
+      expect(messages.priceCents).toMatch(/moet een geheel getal zijn/);
+      expect(messages.sectors).toMatch(/heeft geen toegestane waarde/);
+      expect(messages.title).toMatch(/moet tekst zijn/);
+      expect(messages.extra).toMatch(/is geen bekend veld/);
+    });
+
+    it('refuses inconsistent content (group sizes, regions) with 400, and garbage ids with 404', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const response = await hanze.post('/v1/offers', offerContent({ minGroupSize: 20, maxGroupSize: 10, national: true })).expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['maxGroupSize', 'regionIds']);
+      const notFound = await hanze.get('/v1/offers/not-a-uuid').expect(404);
+      expect(notFound.body.detail).toBe('Dit aanbod bestaat niet.');
+      await hanze.get('/v1/offers/00000000-0000-4000-8000-000000000000/versions/abc').expect(404);
+    });
+
+    it('checks the KvK number and lets only admins register providers', async () => {
+      const admin = await catalogue.as('beheerder');
+      const bad = await admin.post('/v1/providers', { name: 'Trainingsbureau Noord', kvkNumber: '1234567', contactEmail: 'info@noord.example' }).expect(400);
+      expect(bad.body.errors).toEqual([{ field: 'kvkNumber', messages: ['moet een KvK-nummer van 8 cijfers zijn'] }]);
+      const letters = await admin.post('/v1/providers', { name: 'Trainingsbureau Noord', kvkNumber: '1234 567.', contactEmail: 'info@noord.example' }).expect(400);
+      expect(letters.body.detail).toMatch(/8 cijfers/);
+      await admin.post('/v1/providers', { name: 'Dubbel', kvkNumber: '0113 1140', contactEmail: 'a@b.example' }).expect(409);
+      const provider = await catalogue.as('opleider-hanze');
+      await provider.post('/v1/providers', { name: 'Zelf', kvkNumber: '87654321', contactEmail: 'a@b.example' }).expect(403);
+      const mine = await provider.get('/v1/providers/me').expect(200);
+      expect(mine.body).toMatchObject({ id: DEMO_IDS.providerHanze, kvkNumber: '01131140', contactEmail: 'nascholing@hanze.example' });
+      const asTeacher = await (await catalogue.as('docent-anne')).get(`/v1/providers/${DEMO_IDS.providerHanze}`).expect(200);
+      expect(asTeacher.body.contactEmail).toBeUndefined();
+    });
+  });
+
+  describe('lifecycle and the quality gate', () => {
+    it('publishes only after an OfferApproved for exactly that version arrives', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const created = await hanze.post('/v1/offers', offerContent()).expect(201);
+      const offerId: string = created.body.id;
+      expect(created.body).toMatchObject({ status: 'draft', latestVersion: 1, publishedVersion: null, content: { version: 1, status: 'draft' } });
+
+      const submitted = await hanze.post(`/v1/offers/${offerId}/submit`).expect(200);
+      expect(submitted.body).toMatchObject({ status: 'submitted', content: { status: 'submitted', rulesVersion: 2 } });
+      const event = await catalogue.eventOf(CatalogueEvents.OfferSubmitted, offerId);
+      expect(event.offer).toMatchObject({ offerId, version: 1, providerId: DEMO_IDS.providerHanze, priceCents: 39_500n, sectors: [Sector.PO] });
+
+      // An approval of another version is not an approval of this one.
+      await catalogue.approve(offerId, 2);
+      const marker = await catalogue.publishedOffer();
+      expect((await hanze.get(`/v1/offers/${offerId}`).expect(200)).body.status).toBe('submitted');
+      expect(catalogue.eventsOf(CatalogueEvents.OfferPublished, offerId)).toHaveLength(0);
+      const teacher = await catalogue.as('docent-anne');
+      await teacher.get(`/v1/offers/${offerId}`).expect(404);
+      expect(marker.offerId).not.toBe(offerId);
+
+      await catalogue.approve(offerId, 1);
+      const published = await catalogue.waitForStatus(offerId, 'published');
+      expect(published).toMatchObject({ publishedVersion: 1, content: { status: 'published' } });
+      const publishedEvent = await catalogue.eventOf(CatalogueEvents.OfferPublished, offerId);
+      expect(publishedEvent.offer?.version).toBe(1);
+      await teacher.get(`/v1/offers/${offerId}`).expect(200);
+    });
+
+    it('refuses to submit what breaks the publication rules, with the reasons', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const { body } = await hanze.post('/v1/offers', offerContent({ pathStepCodes: [], learningOutcomes: [] })).expect(201);
+      const refused = await hanze.post(`/v1/offers/${body.id}/submit`).expect(422);
+      expect(refused.body).toMatchObject({ code: 'OFFER_RULES_NOT_MET', rulesVersion: 2 });
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['learningOutcomes', 'pathStepCodes']);
+    });
+
+    it('returns a rejected offer to draft with the assessor’s reasons, in the offer and in the change feed', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const { body } = await hanze.post('/v1/offers', offerContent({ title: 'Afgekeurd aanbod' })).expect(201);
+      await hanze.post(`/v1/offers/${body.id}/submit`).expect(200);
+      await catalogue.publishQuality(QualityEvents.OfferRejected, body.id, {
+        assessmentId: randomUUID(),
+        offerId: body.id,
+        offerVersion: 1,
+        providerId: DEMO_IDS.providerHanze,
+        summary: 'Te weinig toepassing in de eigen praktijk.',
+        reasons: [{ criterionCode: 'K3', reason: 'Er is geen opdracht in de eigen klas.' }],
+        decidedAt: timestampFromDate(new Date()),
+      });
+      const draft = await catalogue.waitForStatus(body.id, 'draft');
+      expect(draft).toMatchObject({
+        content: { status: 'draft', rejection: { summary: 'Te weinig toepassing in de eigen praktijk.', reasons: [{ criterionCode: 'K3' }] } },
+      });
+      const feed = await hanze.get('/v1/providers/me/changes').expect(200);
+      const rejected = feed.body.items.find((item: { offerId: string; kind: string }) => item.offerId === body.id && item.kind === 'rejected');
+      expect(rejected.detail.reasons[0].reason).toBe('Er is geen opdracht in de eigen klas.');
+      // It can be reworked and submitted again.
+      await hanze.put(`/v1/offers/${body.id}`, offerContent({ title: 'Verbeterd aanbod' })).expect(200);
+      await hanze.post(`/v1/offers/${body.id}/submit`).expect(200);
+    });
+
+    it('makes a new version when a published offer changes; the old version stays published and retrievable', async () => {
+      const { offerId } = await catalogue.publishedOffer();
+      const hanze = await catalogue.as('opleider-hanze');
+      const edited = await hanze.put(`/v1/offers/${offerId}`, offerContent({ title: 'Formatief evalueren, vernieuwd', priceCents: 42_000 })).expect(200);
+      expect(edited.body).toMatchObject({ status: 'published', latestVersion: 2, publishedVersion: 1, content: { version: 2, status: 'draft' } });
+
+      const teacher = await catalogue.as('docent-anne');
+      expect((await teacher.get(`/v1/offers/${offerId}`).expect(200)).body.content).toMatchObject({ version: 1, title: 'Formatief evalueren in de rekenles' });
+      await teacher.get(`/v1/offers/${offerId}/versions/2`).expect(404);
+
+      await hanze.post(`/v1/offers/${offerId}/submit`).expect(200);
+      await hanze.put(`/v1/offers/${offerId}`, offerContent()).expect(409);
+      await catalogue.approve(offerId, 2);
+      await catalogue.waitForStatus(offerId, 'published', 'opleider-hanze', 2);
+      const updated = await catalogue.eventOf(CatalogueEvents.OfferUpdated, offerId);
+      expect(updated.offer).toMatchObject({ version: 2, priceCents: 42_000n });
+
+      const old = await teacher.get(`/v1/offers/${offerId}/versions/1`).expect(200);
+      expect(old.body).toMatchObject({ version: 1, status: 'superseded', priceCents: 39_500 });
+      const versions = await teacher.get(`/v1/offers/${offerId}/versions`).expect(200);
+      expect(versions.body.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    });
+
+    it('suspends an offer when its current mark expires (no new runs), not when an old mark does', async () => {
+      const { offerId, markId } = await catalogue.publishedOffer();
+      const mark = (id: string) => ({ markId: id, offerId, offerVersion: 1, providerId: DEMO_IDS.providerHanze, expiredAt: timestampFromDate(new Date()) });
+      await catalogue.publishQuality(QualityEvents.MarkExpired, offerId, mark(randomUUID()));
+      await catalogue.publishQuality(QualityEvents.MarkExpired, offerId, mark(markId));
+      const suspended = await catalogue.waitForStatus(offerId, 'suspended');
+      expect(suspended.suspendedReason).toMatch(/kwaliteitskeurmerk is verlopen/);
+      const event = await catalogue.eventOf(CatalogueEvents.OfferSuspended, offerId);
+      expect(event).toMatchObject({ offerId, version: 1 });
+      expect(catalogue.eventsOf(CatalogueEvents.OfferSuspended, offerId)).toHaveLength(1);
+
+      const hanze = await catalogue.as('opleider-hanze');
+      const refused = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(409);
+      expect(refused.body.code).toBe('OFFER_NOT_PUBLISHED');
+      const search = await (await catalogue.as('docent-anne')).get(`/v1/search/offers?q=rekenles&pageSize=100`).expect(200);
+      expect(search.body.items.map((hit: { offerId: string }) => hit.offerId)).not.toContain(offerId);
+    });
+
+    it('withdraws an offer (event, out of search); only an admin undoes it; published offers are never deleted', async () => {
+      const { offerId } = await catalogue.publishedOffer();
+      const hanze = await catalogue.as('opleider-hanze');
+      await hanze.delete(`/v1/offers/${offerId}`).expect(409);
+      const withdrawn = await hanze.post(`/v1/offers/${offerId}/withdraw`, { reason: 'De trainer is vertrokken.' }).expect(200);
+      expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawnReason: 'De trainer is vertrokken.' });
+      const event = await catalogue.eventOf(CatalogueEvents.OfferWithdrawn, offerId);
+      expect(event).toMatchObject({ offerId, reason: 'De trainer is vertrokken.' });
+      await (await catalogue.as('docent-anne')).get(`/v1/offers/${offerId}`).expect(404);
+
+      await hanze.post(`/v1/offers/${offerId}/reinstate`).expect(403);
+      const reinstated = await (await catalogue.as('beheerder')).post(`/v1/offers/${offerId}/reinstate`).expect(200);
+      expect(reinstated.body.status).toBe('published');
+      await eventually(async () => (catalogue.eventsOf(CatalogueEvents.OfferPublished, offerId).length === 2 ? true : undefined));
+    });
+
+    it('deletes a draft', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const { body } = await hanze.post('/v1/offers', offerContent()).expect(201);
+      await hanze.delete(`/v1/offers/${body.id}`).expect(204);
+      await hanze.get(`/v1/offers/${body.id}`).expect(404);
+    });
+  });
+
+  describe('ownership', () => {
+    it('keeps a provider off another provider’s offers', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const windesheim = await catalogue.as('opleider-windesheim');
+      const { body: draft } = await hanze.post('/v1/offers', offerContent()).expect(201);
+      await windesheim.get(`/v1/offers/${draft.id}`).expect(404);
+      await windesheim.put(`/v1/offers/${draft.id}`, offerContent()).expect(404);
+      await windesheim.post(`/v1/offers/${draft.id}/submit`).expect(404);
+      await windesheim.delete(`/v1/offers/${draft.id}`).expect(404);
+
+      const { offerId } = await catalogue.publishedOffer();
+      await windesheim.get(`/v1/offers/${offerId}`).expect(200);
+      await windesheim.put(`/v1/offers/${offerId}`, offerContent()).expect(403);
+      await windesheim.post(`/v1/offers/${offerId}/withdraw`, { reason: 'Niet van ons' }).expect(403);
+      await windesheim.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(403);
+      await windesheim.get(`/v1/providers/${DEMO_IDS.providerHanze}/offers`).expect(403);
+      const own = await windesheim.get('/v1/providers/me/offers').expect(200);
+      expect(own.body.items).toEqual([]);
+      await (await catalogue.as('docent-anne')).post('/v1/offers', offerContent()).expect(403);
+    });
+  });
+
+  describe('runs', () => {
+    it('schedules, changes and cancels a run of a published offer, announcing each', async () => {
+      const { offerId } = await catalogue.publishedOffer();
+      const hanze = await catalogue.as('opleider-hanze');
+      const bad = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan({ endDate: '2027-02-01', location: null })).expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['endDate', 'location', 'sessions.0.date', 'sessions.1.date']);
+
+      const { body: run } = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(201);
+      expect(run).toMatchObject({ offerId, offerVersion: 1, status: 'scheduled', priceCents: null });
+      const scheduled = await catalogue.eventOf(CatalogueEvents.RunScheduled, run.id, catalogue.runEvents);
+      expect(scheduled.run).toMatchObject({ runId: run.id, offerId, capacity: 16, priceCents: 39_500n, sessionCount: 2, location: 'Utrecht, Jaarbeursplein 1' });
+
+      await hanze.put(`/v1/runs/${run.id}`, runPlan({ capacity: 20, priceCents: 30_000 })).expect(200);
+      const changed = await catalogue.eventOf(CatalogueEvents.RunChanged, run.id, catalogue.runEvents);
+      expect(changed.run).toMatchObject({ capacity: 20, priceCents: 30_000n });
+
+      await hanze.post(`/v1/runs/${run.id}/cancel`, { reason: 'Te weinig aanmeldingen.' }).expect(200);
+      const cancelled = await catalogue.eventOf(CatalogueEvents.RunCancelled, run.id, catalogue.runEvents);
+      expect(cancelled).toMatchObject({ runId: run.id, offerId, reason: 'Te weinig aanmeldingen.' });
+      await hanze.post(`/v1/runs/${run.id}/cancel`, { reason: 'Nogmaals' }).expect(409);
+
+      const teacherView = await (await catalogue.as('docent-anne')).get(`/v1/offers/${offerId}/runs`).expect(200);
+      expect(teacherView.body.total).toBe(0);
+      expect((await hanze.get(`/v1/offers/${offerId}/runs`).expect(200)).body.total).toBe(1);
+    });
+  });
+
+  describe('search', () => {
+    const ids: Record<string, string> = {};
+    const kleuter = 'In dit aanbod over kleuteronderwijs werk je met je eigen groep, met opdrachten, feedback en intervisie tussen de bijeenkomsten.';
+
+    beforeAll(async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const specs = {
+        s1: { title: 'Rekenen met kleuters', sectors: ['po'], format: 'course', deliveryMode: 'on-site', priceCents: 20_000, pathStepCodes: ['SV-1'] },
+        s2: { title: 'Taalontwikkeling bij kleuters', sectors: ['po', 'vso'], national: true, regionIds: [], format: 'coaching', deliveryMode: 'online', priceCents: 60_000, pathStepCodes: ['CO-1'] },
+        s3: { title: 'Kleuters observeren', sectors: ['vo'], regionIds: ['haaglanden'], format: 'training', deliveryMode: 'blended', priceCents: 45_000, pathStepCodes: ['CO-2'] },
+      };
+      for (const [name, spec] of Object.entries(specs)) {
+        ids[name] = (await catalogue.publishedOffer('opleider-hanze', { ...spec, description: kleuter })).offerId;
+      }
+      await hanze.post(`/v1/offers/${ids.s1}/runs`, runPlan({ startDate: '2027-02-01', endDate: '2027-02-01', sessions: [{ date: '2027-02-01', startTime: '09:00', endTime: '16:00' }], capacity: 10, enrolmentDeadline: '2027-01-25T23:59:00+01:00' })).expect(201);
+      await hanze
+        .post(`/v1/offers/${ids.s2}/runs`, runPlan({ startDate: '2027-01-10', endDate: '2027-01-10', sessions: [{ date: '2027-01-10', startTime: '09:00', endTime: '12:00' }], online: true, location: null, enrolmentDeadline: '2026-11-01T00:00:00+01:00' }))
+        .expect(201);
+    }, 60_000);
+
+    async function found(query: string): Promise<string[]> {
+      const teacher = await catalogue.as('docent-anne');
+      const response = await teacher.get(`/v1/search/offers?q=kleuteronderwijs&${query}`).expect(200);
+      const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
+      return response.body.items.map((hit: { offerId: string }) => names[hit.offerId] ?? hit.offerId);
+    }
+
+    it('finds published offers by Dutch full text, with stemming, best match first', async () => {
+      expect((await found('')).sort()).toEqual(['s1', 's2', 's3']);
+      const teacher = await catalogue.as('docent-anne');
+      const stemmed = await teacher.get('/v1/search/offers?q=kleuter%20taalontwikkeling').expect(200);
+      expect(stemmed.body.items[0]).toMatchObject({ offerId: ids.s2, title: 'Taalontwikkeling bij kleuters', nextStartDate: '2027-01-10' });
+      expect(stemmed.body.items[0].rank).toBeGreaterThan(0);
+    });
+
+    it('filters on sector, region (national counts everywhere), path step, format, mode and price', async () => {
+      expect(await found('sector=vso')).toEqual(['s2']);
+      expect((await found('region=utrecht-stad')).sort()).toEqual(['s1', 's2']);
+      expect(await found('pathStep=SV-1')).toEqual(['s1']);
+      expect((await found('format=coaching,course')).sort()).toEqual(['s1', 's2']);
+      expect(await found('mode=online')).toEqual(['s2']);
+      expect(await found('minPriceCents=30000&maxPriceCents=50000')).toEqual(['s3']);
+    });
+
+    it('filters on run dates and open enrolment, sorts by start date, and pages', async () => {
+      expect(await found('startsFrom=2027-01-15')).toEqual(['s1']);
+      expect(await found('startsUntil=2027-01-31')).toEqual(['s2']);
+      expect(await found('openPlaces=true')).toEqual(['s1']);
+      expect(await found('sort=start-date')).toEqual(['s2', 's1', 's3']);
+      const teacher = await catalogue.as('docent-anne');
+      const second = await teacher.get('/v1/search/offers?q=kleuteronderwijs&sort=start-date&page=2&pageSize=2').expect(200);
+      expect(second.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
+      expect(second.body.items.map((hit: { offerId: string }) => hit.offerId)).toEqual([ids.s3]);
+      const beyond = await teacher.get('/v1/search/offers?q=kleuteronderwijs&page=9').expect(200);
+      expect(beyond.body).toMatchObject({ items: [], total: 3 });
+    });
+
+    it('refuses bad search input with 400 and Dutch messages', async () => {
+      const teacher = await catalogue.as('docent-anne');
+      const response = await teacher.get('/v1/search/offers?sector=hbo&minPriceCents=veel&startsFrom=morgen&sort=prijs').expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['minPriceCents', 'sector', 'sort', 'startsFrom']);
+      await teacher.get(`/v1/search/offers?q=${encodeURIComponent('"&|!:*()')}`).expect(200);
+    });
+  });
+
+  describe('provider API', () => {
+    it('returns the original response for a repeated Idempotency-Key, and 422 for the same key with another body', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const key = randomUUID();
+      const first = await hanze.post('/v1/offers', offerContent({ title: 'Idempotent aanbod' })).set('Idempotency-Key', key).expect(201);
+      const repeat = await hanze.post('/v1/offers', offerContent({ title: 'Idempotent aanbod' })).set('Idempotency-Key', key).expect(201);
+      expect(repeat.body).toEqual(first.body);
+      expect(repeat.headers['idempotent-replayed']).toBe('true');
+      const [{ count }] = await catalogue.service.dataSource.query(
+        `SELECT count(*)::int AS count FROM offer_version WHERE title = 'Idempotent aanbod'`,
+      );
+      expect(count).toBe(1);
+
+      const reused = await hanze.post('/v1/offers', offerContent({ title: 'Iets anders' })).set('Idempotency-Key', key).expect(422);
+      expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+      expect(reused.body.detail).toMatch(/al gebruikt/);
+      // Keys are per caller: another provider's same key is a new request.
+      await (await catalogue.as('opleider-windesheim')).post('/v1/offers', offerContent({ title: 'Idempotent aanbod' })).set('Idempotency-Key', key).expect(201);
+      // A failed request frees its key.
+      const failing = randomUUID();
+      await hanze.post('/v1/offers', offerContent({ minGroupSize: 30 })).set('Idempotency-Key', failing).expect(400);
+      await hanze.post('/v1/offers', offerContent({ minGroupSize: 30 })).set('Idempotency-Key', failing).expect(400);
+      await hanze.post('/v1/offers', offerContent()).set('Idempotency-Key', 'met spatie').expect(400);
+    });
+
+    it('lists only offers whose API-visible fields changed since updated_since, paginated', async () => {
+      const windesheim = await catalogue.as('opleider-windesheim');
+      const a = (await windesheim.post('/v1/offers', offerContent({ title: 'Aanbod A' })).expect(201)).body;
+      const b = (await windesheim.post('/v1/offers', offerContent({ title: 'Aanbod B' })).expect(201)).body;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const since = new Date().toISOString();
+      expect((await windesheim.get(`/v1/providers/me/offers?updated_since=${since}`).expect(200)).body.total).toBe(0);
+      await windesheim.put(`/v1/offers/${b.id}`, offerContent({ title: 'Aanbod B, herzien' })).expect(200);
+      const changed = await windesheim.get(`/v1/providers/me/offers?updated_since=${encodeURIComponent(since)}`).expect(200);
+      expect(changed.body.items.map((offer: { id: string }) => offer.id)).toEqual([b.id]);
+
+      const page = await windesheim.get('/v1/providers/me/offers?page=1&pageSize=1').expect(200);
+      expect(page.body).toMatchObject({ page: 1, pageSize: 1 });
+      expect(page.body.items).toHaveLength(1);
+      expect(page.body.total).toBeGreaterThanOrEqual(2);
+      // Oldest change first: the offer changed last comes last, after A.
+      const all = (await windesheim.get('/v1/providers/me/offers?pageSize=100').expect(200)).body.items.map((offer: { id: string }) => offer.id);
+      expect(all.indexOf(a.id)).toBeLessThan(all.indexOf(b.id));
+      expect(all.at(-1)).toBe(b.id);
+      await windesheim.get('/v1/providers/me/offers?updated_since=gisteren').expect(400);
+    });
+
+    it('feeds the provider its decisions in order, from a cursor', async () => {
+      const windesheim = await catalogue.as('opleider-windesheim');
+      const start = (await windesheim.get('/v1/providers/me/changes').expect(200)).body.nextCursor;
+      const { offerId } = await catalogue.publishedOffer('opleider-windesheim');
+      await windesheim.post(`/v1/offers/${offerId}/withdraw`, { reason: 'Vervalt.' }).expect(200);
+
+      const first = await windesheim.get(`/v1/providers/me/changes?after=${start}&limit=2`).expect(200);
+      expect(first.body.items.map((item: { kind: string }) => item.kind)).toEqual(['submitted', 'published']);
+      expect(first.body.hasMore).toBe(true);
+      const next = await windesheim.get(`/v1/providers/me/changes?after=${first.body.nextCursor}`).expect(200);
+      expect(next.body.items).toMatchObject([{ kind: 'withdrawn', offerId, detail: { reason: 'Vervalt.' } }]);
+      expect(next.body.hasMore).toBe(false);
+      const hanzeFeed = await (await catalogue.as('opleider-hanze')).get(`/v1/providers/me/changes?after=${start}`).expect(200);
+      expect(hanzeFeed.body.items.map((item: { offerId: string }) => item.offerId)).not.toContain(offerId);
+      await windesheim.get('/v1/providers/me/changes?after=abc').expect(400);
+    });
+  });
+});
