@@ -30,9 +30,9 @@ function integrationConfig(projectRoot) {
   };
 }
 
-/** The jest config files of every project under libs/ and services/ that has one. */
+/** The jest config files of every project under libs/, services/ and tools/ that has one. */
 function projectsWith(fileName) {
-  return ['libs', 'services'].flatMap((folder) =>
+  return ['libs', 'services', 'tools'].flatMap((folder) =>
     readdirSync(join(__dirname, folder))
       .map((project) => join(__dirname, folder, project, fileName))
       .filter((file) => existsSync(file)),

@@ -28,10 +28,15 @@ export interface DemoResponse<T = unknown> {
 export class DemoClient {
   private readonly tokens = new Map<string, string>();
 
-  private constructor(private readonly issuer: DevIssuer) {}
+  private constructor(
+    private readonly issuer: DevIssuer,
+    private readonly urls: Record<ServiceName, string>,
+  ) {}
 
-  static async create(): Promise<DemoClient> {
-    return new DemoClient(await DevIssuer.fromDirectory(join(__dirname, '..', '..', '.local', 'dev-issuer')));
+  /** By default the platform of the start command; the end-to-end test passes its own services and keys. */
+  static async create(options: { urls?: Partial<Record<ServiceName, string>>; keysDir?: string } = {}): Promise<DemoClient> {
+    const issuer = await DevIssuer.fromDirectory(options.keysDir ?? join(__dirname, '..', '..', '.local', 'dev-issuer'));
+    return new DemoClient(issuer, { ...SERVICE_URLS, ...options.urls });
   }
 
   async request<T = unknown>(
@@ -42,7 +47,7 @@ export class DemoClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<DemoResponse<T>> {
-    const response = await fetch(`${SERVICE_URLS[service]}${path}`, {
+    const response = await fetch(`${this.urls[service]}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${await this.token(account)}`,

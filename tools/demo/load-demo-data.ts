@@ -8,21 +8,27 @@ import { DemoClient } from './demo-client';
 
 type DemoStep = (client: DemoClient) => Promise<string>;
 
-async function main(): Promise<void> {
-  const client = await DemoClient.create();
+/** Runs every step; returns each step's summary by step name. */
+export async function loadDemoData(client: DemoClient, log: (line: string) => void = () => undefined): Promise<Record<string, string>> {
   const stepsDir = join(__dirname, 'steps');
   const files = readdirSync(stepsDir).filter((file) => file.endsWith('.ts')).sort();
+  const summaries: Record<string, string> = {};
   for (const file of files) {
     const started = Date.now();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const step = require(join(stepsDir, file)).default as DemoStep;
-    const summary = await step(client);
-    console.log(`demo: ${file.replace(/\.ts$/, '')}: ${summary} (${Date.now() - started} ms)`);
+    const name = file.replace(/\.ts$/, '');
+    summaries[name] = await step(client);
+    log(`demo: ${name}: ${summaries[name]} (${Date.now() - started} ms)`);
   }
-  if (files.length === 0) console.log('demo: no demo data steps yet');
+  return summaries;
 }
 
-main().catch((error: Error) => {
-  console.error(`demo: loading failed: ${error.message}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  DemoClient.create()
+    .then((client) => loadDemoData(client, console.log))
+    .catch((error: Error) => {
+      console.error(`demo: loading failed: ${error.message}`);
+      process.exit(1);
+    });
+}
