@@ -118,7 +118,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
-  private toProblem(exception: unknown): ProblemDetails {
+  /** The response for an error; public for the tests of the mapping. */
+  toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof DomainError) {
       const status = STATUS_BY_KIND[exception.kind as ErrorKind];
       return problem(status, exception.message, exception.code, exception.details);
@@ -136,7 +137,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
       // A concurrent request already stored the same thing; the caller may retry or read it back.
       if (code === '23505') return problem(409, 'Dit bestaat al of is tegelijk door een ander verzoek vastgelegd.', 'CONFLICT');
-      if (code === '22P02' || code === '22003' || code === '22007' || code === '22008') {
+      // Bad text representation, out of range, bad date/time, and characters Postgres cannot store (NUL).
+      if (['22P02', '22003', '22007', '22008', '22021', '22P05'].includes(code ?? '')) {
         return problem(400, 'Een waarde in het verzoek heeft een ongeldig formaat.', 'INVALID_INPUT');
       }
     }

@@ -35,7 +35,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = requestHash(request.method, request.originalUrl.split('?')[0], request.body);
     const claimed = await this.claim(principal, key, hash);
     if (!claimed) {
-      const stored = await this.dataSource.getRepository(IdempotencyKeyEntity).findOneByOrFail({ principal, key });
+      const stored = await this.dataSource.getRepository(IdempotencyKeyEntity).findOneBy({ principal, key });
+      // The first request failed and freed the key just now: the client's retry may go again.
+      if (!stored) throw IdempotencyError.inProgress();
       if (stored.requestHash !== hash) throw IdempotencyError.reused();
       if (stored.completedAt === null) throw IdempotencyError.inProgress();
       response.setHeader('Idempotent-Replayed', 'true');
@@ -43,14 +45,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
 
     return next.handle().pipe(
-      mergeMap((body) =>
-        from(
-          this.dataSource
-            .getRepository(IdempotencyKeyEntity)
-            .update({ principal, key }, { statusCode: response.statusCode, responseBody: body ?? null, completedAt: new Date() })
-            .then(() => body),
-        ),
-      ),
+      // Only a failed handler frees the key; once the change has committed, the claim stays even when storing
+      // the response fails, so a retry cannot make the change twice.
       catchError((error: unknown) =>
         from(
           this.dataSource
@@ -59,6 +55,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
             .then(() => {
               throw error;
             }),
+        ),
+      ),
+      mergeMap((body) =>
+        from(
+          this.dataSource
+            .getRepository(IdempotencyKeyEntity)
+            .update({ principal, key }, { statusCode: response.statusCode, responseBody: body ?? null, completedAt: new Date() })
+            .then(() => body),
         ),
       ),
     );
