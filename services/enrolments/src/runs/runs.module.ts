@@ -3,6 +3,9 @@ import { RecordRunWhenScheduled, UpdateRunWhenChanged } from './application/reco
 import { RunsQueries } from './application/runs.queries';
 import { RunsController } from './http/runs.controller';
 
-/** The local copy of the catalogue's runs. RunCancelled is handled by the enrolments feature (it ends enrolments). */
+/**
+ * The local copy of the catalogue's runs. RunCancelled is handled by the enrolments feature (it ends enrolments);
+ * RunChanged promotes the waiting list when it adds places.
+ */
 @Module({ providers: [RecordRunWhenScheduled, UpdateRunWhenChanged, RunsQueries], controllers: [RunsController] })
 export class RunsModule {}

@@ -4,7 +4,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@napl/auth';
 import { CatalogueEvents, Sector, type EventContract } from '@napl/contracts';
-import { createKafka, MessagingTablesMigration, OutboxRelay, publishInTransaction } from '@napl/messaging';
+import { createKafka, MessagingTablesMigration, OutboxMessageEntity, OutboxRelay, publishInTransaction } from '@napl/messaging';
 import {
   dropTestDatabase,
   eventually,
@@ -126,6 +126,17 @@ export class EnrolmentsHarness {
 
   async catalogue<C extends EventContract>(contract: C, key: string, payload: Parameters<typeof publishInTransaction<C>>[3]): Promise<void> {
     await this.catalogueDb.transaction((manager) => publishInTransaction(manager, contract, key, payload));
+  }
+
+  /**
+   * Sends the catalogue's latest event for a key to Kafka again, same event id and all (as the relay does when it
+   * crashed before marking it published); returns that event id.
+   */
+  async redeliverLatest(key: string): Promise<string> {
+    const outbox = this.catalogueDb.getRepository(OutboxMessageEntity);
+    const latest = await outbox.findOneOrFail({ where: { messageKey: key }, order: { position: 'DESC' } });
+    await outbox.update({ position: latest.position }, { publishedAt: null });
+    return latest.eventId;
   }
 
   /** A teacher of a school with a fresh pseudonymous id; registered (profile) unless told not to. */

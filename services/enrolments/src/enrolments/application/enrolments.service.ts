@@ -16,6 +16,7 @@ import {
   assertTeacherMayCancel,
   assertTeamFits,
   placeFor,
+  waitingListMovesUp,
   type CancellationCauseCode,
 } from '../domain/enrolment-rules';
 import { EnrolmentError } from '../domain/enrolment.errors';
@@ -143,7 +144,7 @@ export class EnrolmentsService {
       }
       const publish = publisherFor(manager);
       const heldPlace = await cancelEnrolment(manager, enrolment, run, cause, publish);
-      if (heldPlace && run.status === 'scheduled' && amsterdamDate(new Date()) < run.startDate) {
+      if (heldPlace && waitingListMovesUp(run, new Date())) {
         await promoteWaitingList(manager, run, publish);
       }
       return enrolment;

@@ -7,6 +7,7 @@ import {
   assertTeamFits,
   placeFor,
   placesToPromote,
+  waitingListMovesUp,
   type RunFacts,
 } from './enrolment-rules';
 
@@ -60,6 +61,12 @@ describe('enrolment rules', () => {
     expect(placesToPromote(19, 20, 3)).toBe(1);
     expect(placesToPromote(15, 20, 3)).toBe(3);
     expect(placesToPromote(22, 20, 3)).toBe(0);
+  });
+
+  it('moves the waiting list up only in a scheduled run before its start day (Amsterdam)', () => {
+    expect(waitingListMovesUp(run, new Date('2027-01-31T22:59:00Z'))).toBe(true);
+    expect(waitingListMovesUp(run, new Date('2027-01-31T23:00:00Z'))).toBe(false);
+    expect(waitingListMovesUp({ ...run, status: 'cancelled' }, new Date('2026-01-01T12:00:00Z'))).toBe(false);
   });
 
   it('lets a teacher cancel only before the start day', () => {

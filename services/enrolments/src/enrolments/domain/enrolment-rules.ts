@@ -62,6 +62,11 @@ export function placesToPromote(placesTaken: number, capacity: number, waiting: 
   return Math.max(0, Math.min(waiting, capacity - placesTaken));
 }
 
+/** Places that come free go to the waiting list only while the run is scheduled and has not started. */
+export function waitingListMovesUp(run: Pick<RunFacts, 'status' | 'startDate'>, now: Date): boolean {
+  return run.status === 'scheduled' && amsterdamDate(now) < run.startDate;
+}
+
 /** A teacher cancels before the run starts; after that, only the provider can. */
 export function assertTeacherMayCancel(startDate: string, now: Date): void {
   if (amsterdamDate(now) >= startDate) {
