@@ -151,6 +151,49 @@ describe('quality: from submission to quality mark, with evaluations and history
     expect((await quality.as('beoordelaar-1').get(`/v1/assessments/${assessment.id}`)).body.scores).toHaveLength(7);
   });
 
+  it('confines a provider user to its own cases and marks, also when its token carries a second role', async () => {
+    const own = await approvedOffer(windesheim);
+    const other = await approvedOffer(hanze);
+    const providerAndTeacher: Principal = { subject: 'test-opleider-docent', roles: ['provider', 'teacher'], providerId: windesheim };
+
+    const cases = await quality.as(providerAndTeacher).get('/v1/assessments');
+    expect(cases.status).toBe(200);
+    expect(cases.body.length).toBeGreaterThan(0);
+    expect(cases.body.every((assessment: { providerId: string }) => assessment.providerId === windesheim)).toBe(true);
+    expect(cases.body.map((assessment: { id: string }) => assessment.id)).toContain(own.assessmentId);
+    const asked = await quality.as(providerAndTeacher).get(`/v1/assessments?providerId=${hanze}`); // the token's scope wins
+    expect(asked.body.map((assessment: { providerId: string }) => assessment.providerId)).not.toContain(hanze);
+    expect((await quality.as(providerAndTeacher).get(`/v1/assessments?offerId=${other.offerId}`)).body).toEqual([]);
+    expect((await quality.as(providerAndTeacher).get(`/v1/assessments/${own.assessmentId}`)).status).toBe(200);
+    expect((await quality.as(providerAndTeacher).get(`/v1/assessments/${other.assessmentId}`)).status).toBe(404);
+
+    const marks = await quality.as(providerAndTeacher).get(`/v1/marks?providerId=${hanze}`);
+    expect(marks.status).toBe(200);
+    expect(marks.body.every((mark: { providerId: string }) => mark.providerId === windesheim)).toBe(true);
+    expect(marks.body.map((mark: { id: string }) => mark.id)).toContain(own.markId);
+    // Without a provider id such a token sees nothing; staff still see every provider.
+    expect((await quality.as({ subject: 'test-opleider-zonder-id', roles: ['provider', 'teacher'] }).get('/v1/assessments')).body).toEqual([]);
+    const staff = await quality.as('beoordelaar-1').get(`/v1/assessments?offerId=${other.offerId}`);
+    expect(staff.body.map((assessment: { id: string }) => assessment.id)).toEqual([other.assessmentId]);
+  });
+
+  it('refuses an assessor whose token is scoped to the offer\'s provider (conflict of interest)', async () => {
+    const assessorOfHanze: Principal = { subject: 'test-beoordelaar-opleider', roles: ['assessor', 'provider'], providerId: hanze };
+    const ownOffer = await quality.submitOffer({ offerId: randomUUID(), version: 1, providerId: hanze });
+    for (const [path, body] of [
+      [`/v1/assessments/${ownOffer.id}/scores`, { scores: [{ criterionCode: 'K1', met: true, justification: 'ok' }] }],
+      [`/v1/assessments/${ownOffer.id}/decision`, { outcome: 'rejected', summary: 'Nee.' }],
+    ] as const) {
+      const response = await quality.as(assessorOfHanze).post(path, body);
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ code: 'CONFLICT_OF_INTEREST' });
+      expect(response.body.detail).toMatch(/verbonden aan de aanbieder/);
+    }
+    // Another provider's offer it may judge.
+    const otherOffer = await quality.submitOffer({ offerId: randomUUID(), version: 1, providerId: windesheim });
+    await quality.scoreAll(otherOffer.id, [], assessorOfHanze);
+  });
+
   it('answers bad input with a Dutch 400, never a 500', async () => {
     const offerId = randomUUID();
     const assessment = await quality.submitOffer({ offerId, version: 1, providerId: hanze });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_IDS } from '@napl/auth';
+import { DEMO_IDS, type Principal } from '@napl/auth';
 import { QualityEvents } from '@napl/contracts';
 import { QualityHarness, settle } from './quality-test-kit';
 
@@ -42,6 +42,52 @@ describe('quality with four eyes: a second assessor confirms before a decision t
       actor: 'demo-beoordelaar-2',
       details: { proposedBy: 'demo-beoordelaar-1', confirmedBy: 'demo-beoordelaar-2' },
     });
+  });
+
+  it('never shows a provider which assessor proposed the decision', async () => {
+    const offerId = randomUUID();
+    const assessment = await quality.submitOffer({ offerId, version: 1, providerId: DEMO_IDS.providerHanze });
+    await quality.scoreAll(assessment.id);
+    const proposed = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/decision`, { outcome: 'approved', summary: 'Voldoet.' });
+    expect(proposed.status).toBe(200);
+    // Assessors need to know who proposed it (four eyes).
+    expect(proposed.body.proposal).toMatchObject({ outcome: 'approved', proposedBy: 'demo-beoordelaar-1' });
+    expect((await quality.as('beoordelaar-2').get(`/v1/assessments/${assessment.id}`)).body.assessment.proposal.proposedBy).toBe('demo-beoordelaar-1');
+
+    const providerAndTeacher: Principal = { subject: 'test-opleider-docent', roles: ['provider', 'teacher'], providerId: DEMO_IDS.providerHanze };
+    for (const account of ['opleider-hanze', providerAndTeacher] as const) {
+      const list = await quality.as(account).get(`/v1/assessments?offerId=${offerId}`);
+      const detail = await quality.as(account).get(`/v1/assessments/${assessment.id}`);
+      expect(list.status).toBe(200);
+      expect(detail.status).toBe(200);
+      expect(list.body[0]).toMatchObject({ id: assessment.id, status: 'awaiting-confirmation', proposal: { outcome: 'approved', summary: 'Voldoet.' } });
+      expect(detail.body.assessment.proposal).toMatchObject({ outcome: 'approved' });
+      for (const body of [list.body, detail.body]) {
+        expect(JSON.stringify(body)).not.toMatch(/proposedBy|scoredBy|demo-beoordelaar/);
+      }
+    }
+  });
+
+  it('refuses conditions or an impossible deadline on a rejection, so a confirmation cannot fail on them later', async () => {
+    const offerId = randomUUID();
+    const assessment = await quality.submitOffer({ offerId, version: 1, providerId: DEMO_IDS.providerWindesheim });
+    await quality.scoreAll(assessment.id, ['K2']);
+    const refused = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/decision`, {
+      outcome: 'rejected',
+      summary: 'Onvoldoende onderbouwd.',
+      conditions: ['Onderbouwing aanvullen'],
+      conditionsDeadline: '2027-02-30',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'DECISION_INVALID' });
+    expect(refused.body.detail).toMatch(/alleen bij een goedkeuring onder voorwaarden/);
+    expect((await quality.as('beoordelaar-1').get(`/v1/assessments/${assessment.id}`)).body.assessment).toMatchObject({ status: 'open', proposal: null });
+
+    const proposed = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/decision`, { outcome: 'rejected', summary: 'Onvoldoende onderbouwd.' });
+    expect(proposed.status).toBe(200);
+    const confirmed = await quality.as('beoordelaar-2').post(`/v1/assessments/${assessment.id}/confirmation`, { agree: true });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ status: 'rejected', conditions: [], conditionsDeadline: null });
   });
 
   it('sends a decision back to scoring when the second assessor disagrees, with a reason', async () => {

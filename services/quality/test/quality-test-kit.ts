@@ -86,7 +86,7 @@ export class QualityHarness {
     };
   }
 
-  async scoreAll(assessmentId: string, unmet: string[] = [], account = 'beoordelaar-1'): Promise<void> {
+  async scoreAll(assessmentId: string, unmet: string[] = [], account: string | Principal = 'beoordelaar-1'): Promise<void> {
     // Every criterion of the case's own framework version (a later version may have more).
     const detail = await this.as(account).get(`/v1/assessments/${assessmentId}`);
     const codes = (detail.body.criteria as { code: string }[]).map((criterion) => criterion.code);

@@ -12,6 +12,7 @@ import type { Criterion } from '../../framework/domain/framework';
 import { recordHistory, SYSTEM_ACTOR } from '../../history/application/record-history';
 import { MarksService } from '../../marks/application/marks.service';
 import { QualityConfig } from '../../quality.config';
+import { isQualityStaff } from '../../shared/provider-scope';
 import { QualityError } from '../../shared/quality-error';
 import { refuseDecision, rejectionReasons, todayInAmsterdam, type CriterionScore, type ProposedDecision } from '../domain/decision';
 import { AssessmentEntity, AssessorLinkEntity, CriterionScoreEntity } from '../infrastructure/assessment.entities';
@@ -111,8 +112,7 @@ export class AssessmentsService {
   /** A case with its framework's criteria and the scores so far; a provider sees only its own cases. */
   async detail(assessmentId: string, principal: Principal): Promise<AssessmentDetail> {
     const assessment = await this.find(this.dataSource.manager, assessmentId);
-    const isOnlyProvider = principal.roles.every((role) => role === 'provider');
-    if (isOnlyProvider && assessment.providerId !== principal.providerId) throw notFound();
+    if (!isQualityStaff(principal) && assessment.providerId !== principal.providerId) throw notFound();
     const framework = await this.frameworks.byVersion(assessment.frameworkVersion);
     const scores = await this.dataSource.getRepository(CriterionScoreEntity).findBy({ assessmentId });
     return { assessment, criteria: framework.criteria, scores };
@@ -316,8 +316,10 @@ export class AssessmentsService {
     return assessment;
   }
 
+  /** An assessor registered as linked to the offer's provider, or whose token is scoped to that provider, may not judge it. */
   private async checkConflictOfInterest(manager: EntityManager, assessment: AssessmentEntity, principal: Principal): Promise<void> {
-    const linked = await manager.existsBy(AssessorLinkEntity, { assessorSubject: principal.subject, providerId: assessment.providerId });
+    const ownProvider = Boolean(principal.providerId) && principal.providerId === assessment.providerId;
+    const linked = ownProvider || (await manager.existsBy(AssessorLinkEntity, { assessorSubject: principal.subject, providerId: assessment.providerId }));
     if (linked) {
       throw new QualityError(
         'CONFLICT_OF_INTEREST',

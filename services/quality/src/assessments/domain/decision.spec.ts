@@ -38,6 +38,22 @@ describe('refuseDecision', () => {
     expect(refuseDecision(criteria, scores, { ...approve, outcome: 'rejected', summary: ' ' }, today)?.code).toBe('DECISION_INVALID');
   });
 
+  it('refuses a rejection that carries conditions or a deadline, and an impossible deadline whatever the outcome', () => {
+    const scores = [score('K1', false), score('K2', true), score('K3', true)];
+    const rejection: ProposedDecision = { outcome: 'rejected', summary: 'Onvoldoende', conditions: [], conditionsDeadline: null };
+    expect(refuseDecision(criteria, scores, { ...rejection, conditions: ['Klachtenregeling publiceren'] }, today)).toMatchObject({
+      code: 'DECISION_INVALID',
+      message: expect.stringMatching(/alleen bij een goedkeuring onder voorwaarden/),
+    });
+    expect(refuseDecision(criteria, scores, { ...rejection, conditionsDeadline: '2027-06-30' }, today)?.code).toBe('DECISION_INVALID');
+    expect(refuseDecision(criteria, scores, { ...rejection, conditions: ['x'], conditionsDeadline: '2027-02-30' }, today)?.code).toBe('DECISION_INVALID');
+    const met = [score('K1', true), score('K2', true), score('K3', true)];
+    expect(refuseDecision(criteria, met, { ...approve, conditionsDeadline: '2027-02-30' }, today)?.code).toBe('DECISION_INVALID');
+    expect(
+      refuseDecision(criteria, met, { outcome: 'approved-with-conditions', summary: '', conditions: ['x'], conditionsDeadline: '2027-02-30' }, today),
+    ).toMatchObject({ code: 'DECISION_INVALID', message: expect.stringMatching(/geen bestaande datum/) });
+  });
+
   it('wants conditions and a future deadline for an approval with conditions', () => {
     const scores = [score('K1', true), score('K2', true), score('K3', true)];
     const withConditions = (conditions: string[], conditionsDeadline: string | null): ProposedDecision => ({

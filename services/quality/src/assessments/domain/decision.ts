@@ -43,6 +43,15 @@ export function refuseDecision(
   if (unscored.length > 0) {
     return { code: 'SCORES_INCOMPLETE', message: `Nog niet alle criteria zijn beoordeeld: ${unscored.join(', ')}.`, criteria: unscored };
   }
+  // The shape of the decision first, for every outcome: a rejection must not carry conditions or a deadline either
+  // (they would be stored, and an impossible date breaks the four-eyes confirmation later).
+  const conditional = decision.outcome === 'approved-with-conditions';
+  if (!conditional && (decision.conditions.length > 0 || decision.conditionsDeadline)) {
+    return { code: 'DECISION_INVALID', message: 'Voorwaarden en een termijn horen alleen bij een goedkeuring onder voorwaarden.' };
+  }
+  if (decision.conditionsDeadline !== null && !isIsoDate(decision.conditionsDeadline)) {
+    return { code: 'DECISION_INVALID', message: 'De termijn is geen bestaande datum (JJJJ-MM-DD).' };
+  }
   if (decision.outcome === 'rejected') {
     return decision.summary.trim() ? null : { code: 'DECISION_INVALID', message: 'Een afwijzing heeft een toelichting nodig.' };
   }
@@ -54,15 +63,13 @@ export function refuseDecision(
       criteria: unmet,
     };
   }
-  if (decision.outcome === 'approved-with-conditions') {
+  if (conditional) {
     if (decision.conditions.filter((condition) => condition.trim()).length === 0) {
       return { code: 'DECISION_INVALID', message: 'Een goedkeuring onder voorwaarden noemt minstens één voorwaarde.' };
     }
-    if (!decision.conditionsDeadline || !isIsoDate(decision.conditionsDeadline) || decision.conditionsDeadline <= today) {
+    if (!decision.conditionsDeadline || decision.conditionsDeadline <= today) {
       return { code: 'DECISION_INVALID', message: 'Een goedkeuring onder voorwaarden heeft een geldige termijn in de toekomst (JJJJ-MM-DD).' };
     }
-  } else if (decision.conditions.length > 0 || decision.conditionsDeadline) {
-    return { code: 'DECISION_INVALID', message: 'Voorwaarden en een termijn horen alleen bij een goedkeuring onder voorwaarden.' };
   }
   return null;
 }

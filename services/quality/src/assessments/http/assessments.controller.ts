@@ -31,6 +31,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
+import { isQualityStaff } from '../../shared/provider-scope';
 import { uuidPipe } from '../../shared/uuid-pipe';
 import { AssessmentsService, type AssessmentDetail } from '../application/assessments.service';
 import { OUTCOMES, type Outcome } from '../domain/decision';
@@ -115,6 +116,16 @@ export class ConfirmationDto {
   reason?: string;
 }
 
+export class ProposalView {
+  @ApiProperty({ enum: OUTCOMES }) outcome: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ type: [String] }) conditions: string[];
+  @ApiProperty({ nullable: true }) conditionsDeadline: string | null;
+  @ApiProperty() proposedAt: string;
+  @ApiPropertyOptional({ description: 'Wie het voorstel deed; alleen zichtbaar voor beoordelaars, ministerie en beheer.' })
+  proposedBy?: string;
+}
+
 export class AssessmentView {
   @ApiProperty() id: string;
   @ApiProperty() offerId: string;
@@ -125,8 +136,8 @@ export class AssessmentView {
   @ApiProperty() frameworkVersion: number;
   @ApiProperty({ enum: STATUSES }) status: string;
   @ApiProperty() openedAt: Date;
-  @ApiProperty({ nullable: true, type: Object, description: 'Voorstel dat op een tweede beoordelaar wacht (vier ogen).' })
-  proposal: unknown;
+  @ApiProperty({ nullable: true, type: ProposalView, description: 'Voorstel dat op een tweede beoordelaar wacht (vier ogen).' })
+  proposal: ProposalView | null;
   @ApiProperty({ nullable: true, enum: OUTCOMES }) outcome: string | null;
   @ApiProperty({ nullable: true }) summary: string | null;
   @ApiProperty({ type: [String] }) conditions: string[];
@@ -150,9 +161,44 @@ export class AssessmentDetailView {
   @ApiProperty({ type: [ScoreView] }) scores: ScoreView[];
 }
 
-function detailView(detail: AssessmentDetail): AssessmentDetailView {
+/**
+ * The case as the caller may see it. Field by field, so nothing of the entity leaks by accident; a provider (anyone
+ * without a staff role) does not learn which assessor proposed the decision.
+ */
+function assessmentView(entity: AssessmentEntity, principal: Principal): AssessmentView {
+  const { proposal } = entity;
   return {
-    assessment: detail.assessment,
+    id: entity.id,
+    offerId: entity.offerId,
+    offerVersion: entity.offerVersion,
+    providerId: entity.providerId,
+    offerTitle: entity.offerTitle,
+    kind: entity.kind,
+    frameworkVersion: entity.frameworkVersion,
+    status: entity.status,
+    openedAt: entity.openedAt,
+    proposal: proposal
+      ? {
+          outcome: proposal.outcome,
+          summary: proposal.summary,
+          conditions: [...proposal.conditions],
+          conditionsDeadline: proposal.conditionsDeadline,
+          proposedAt: proposal.proposedAt,
+          ...(isQualityStaff(principal) ? { proposedBy: proposal.proposedBy } : {}),
+        }
+      : null,
+    outcome: entity.outcome,
+    summary: entity.summary,
+    conditions: entity.conditions,
+    conditionsDeadline: entity.conditionsDeadline,
+    decidedAt: entity.decidedAt,
+    markId: entity.markId,
+  };
+}
+
+function detailView(detail: AssessmentDetail, principal: Principal): AssessmentDetailView {
+  return {
+    assessment: assessmentView(detail.assessment, principal),
     criteria: [...detail.criteria],
     // Who scored stays in the history; the case view names no assessors.
     scores: detail.scores.map(({ criterionCode, met, score, justification, scoredAt }) => ({ criterionCode, met, score, justification, scoredAt })),
@@ -169,10 +215,12 @@ export class AssessmentsController {
   @Roles('assessor', 'ministry', 'admin', 'provider')
   @ApiOperation({ summary: 'Beoordelingen, bijvoorbeeld de open zaken (status=open); een aanbieder ziet alleen de eigen.' })
   @ApiOkResponse({ type: [AssessmentView] })
-  list(@Query() query: AssessmentsQuery, @CurrentPrincipal() principal: Principal): Promise<AssessmentEntity[]> {
-    const onlyProvider = principal.roles.every((role) => role === 'provider');
-    if (onlyProvider && !principal.providerId) return Promise.resolve([]);
-    return this.assessments.list({ ...query, providerId: onlyProvider ? principal.providerId : query.providerId });
+  async list(@Query() query: AssessmentsQuery, @CurrentPrincipal() principal: Principal): Promise<AssessmentView[]> {
+    // Whatever other roles the token carries, without a staff role the caller sees only its own provider's cases.
+    const ownProviderOnly = !isQualityStaff(principal);
+    if (ownProviderOnly && !principal.providerId) return [];
+    const cases = await this.assessments.list({ ...query, providerId: ownProviderOnly ? principal.providerId : query.providerId });
+    return cases.map((entity) => assessmentView(entity, principal));
   }
 
   @Get(':assessmentId')
@@ -181,7 +229,7 @@ export class AssessmentsController {
   @ApiOkResponse({ type: AssessmentDetailView })
   @ApiNotFoundResponse({ description: 'Onbekende beoordeling.' })
   async get(@Param('assessmentId', uuidPipe('Het beoordelings-id')) id: string, @CurrentPrincipal() principal: Principal): Promise<AssessmentDetailView> {
-    return detailView(await this.assessments.detail(id, principal));
+    return detailView(await this.assessments.detail(id, principal), principal);
   }
 
   @Post(':assessmentId/scores')
@@ -197,7 +245,7 @@ export class AssessmentsController {
     @Body() body: ScoresDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AssessmentDetailView> {
-    return detailView(await this.assessments.score(id, body.scores, principal));
+    return detailView(await this.assessments.score(id, body.scores, principal), principal);
   }
 
   @Post(':assessmentId/decision')
@@ -210,16 +258,17 @@ export class AssessmentsController {
   @ApiOkResponse({ type: AssessmentView })
   @ApiForbiddenResponse({ description: 'Geen beoordelaar, of belangenverstrengeling.' })
   @ApiUnprocessableEntityResponse({ description: 'Niet alle criteria gescoord, of een verplicht criterium niet voldaan.' })
-  decide(
+  async decide(
     @Param('assessmentId', uuidPipe('Het beoordelings-id')) id: string,
     @Body() body: DecisionDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<AssessmentEntity> {
-    return this.assessments.decide(
+  ): Promise<AssessmentView> {
+    const decided = await this.assessments.decide(
       id,
       { outcome: body.outcome, summary: body.summary.trim(), conditions: body.conditions ?? [], conditionsDeadline: body.conditionsDeadline ?? null },
       principal,
     );
+    return assessmentView(decided, principal);
   }
 
   @Post(':assessmentId/confirmation')
@@ -229,11 +278,11 @@ export class AssessmentsController {
   @ApiOkResponse({ type: AssessmentView })
   @ApiForbiddenResponse({ description: 'Dezelfde beoordelaar als het voorstel, of belangenverstrengeling.' })
   @ApiConflictResponse({ description: 'Er wacht geen beslissing op bevestiging.' })
-  confirm(
+  async confirm(
     @Param('assessmentId', uuidPipe('Het beoordelings-id')) id: string,
     @Body() body: ConfirmationDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<AssessmentEntity> {
-    return this.assessments.confirm(id, body.agree, body.reason, principal);
+  ): Promise<AssessmentView> {
+    return assessmentView(await this.assessments.confirm(id, body.agree, body.reason, principal), principal);
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
+import { isProviderScoped } from '../../shared/provider-scope';
 import { uuidPipe } from '../../shared/uuid-pipe';
 import { MarksService } from '../application/marks.service';
 import type { QualityMarkEntity } from '../infrastructure/quality-mark.entity';
@@ -59,9 +60,10 @@ export class MarksController {
   @ApiOperation({ summary: 'Keurmerken, te filteren op aanbod, aanbieder en status (een aanbieder ziet alleen de eigen).' })
   @ApiOkResponse({ type: [MarkView] })
   list(@Query() query: MarksQuery, @CurrentPrincipal() principal: Principal): Promise<QualityMarkEntity[]> {
-    const onlyProvider = principal.roles.every((role) => role === 'provider');
-    if (onlyProvider && !principal.providerId) return Promise.resolve([]);
-    return this.marks.list({ ...query, providerId: onlyProvider ? principal.providerId : query.providerId });
+    // A provider user sees only its own provider's marks, also when its token carries another role besides.
+    const ownProviderOnly = isProviderScoped(principal);
+    if (ownProviderOnly && !principal.providerId) return Promise.resolve([]);
+    return this.marks.list({ ...query, providerId: ownProviderOnly ? principal.providerId : query.providerId });
   }
 
   @Get(':markId')
