@@ -3,6 +3,7 @@ import { CancellationCause, CatalogueEvents, EnrolmentsEvents, TOPICS } from '@n
 import { OutboxMessageEntity, ProcessedEventEntity } from '@napl/messaging';
 import { In } from 'typeorm';
 import { eventually, TopicProbe } from '@napl/testing';
+import { startParticipation } from '../src/enrolments/application/enrolment-store';
 import { EnrolmentsService } from '../src/enrolments/application/enrolments.service';
 import { EnrolmentEntity } from '../src/enrolments/infrastructure/enrolment.entity';
 import { NotificationEntity } from '../src/enrolments/infrastructure/notification.entity';
@@ -302,6 +303,56 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
     expect(started).toMatchObject({ teacherId: teacher.teacherId, firstParticipation: true, startedOn: '2024-03-01', regionId: 'utrecht-stad' });
   }, 30_000);
 
+  it('starts no participation for an enrolment cancelled after the run-start job selected it', async () => {
+    const offerId = await harness.publishOffer();
+    const runId = await harness.scheduleRun(offerId, { capacity: 5 });
+    const teacher = await harness.newTeacher();
+    const enrolment = (await harness.enrol(teacher, runId).expect(201)).body;
+    // What the job's unlocked selection saw: a confirmed enrolment in a run that has begun.
+    const selected = await harness.db.getRepository(EnrolmentEntity).findOneByOrFail({ enrolmentId: enrolment.enrolmentId });
+    expect(selected.status).toBe('confirmed');
+    // Then, before its per-enrolment transaction, the teacher cancels and the run begins.
+    await http().post(`/v1/enrolments/${enrolment.enrolmentId}/cancel`).set(auth(teacher.token)).expect(200);
+    await harness.moveRun(offerId, runId, { capacity: 5, startDate: '2024-03-01', endDate: '2099-06-30', enrolmentDeadline: null });
+
+    // The store step with the stale copy: the conditional update checks the stored status.
+    const publish = jest.fn(async () => undefined);
+    expect(await harness.db.transaction((manager) => startParticipation(manager, selected, '2024-03-01', publish))).toBe(false);
+    expect(publish).not.toHaveBeenCalled();
+    // The job's per-enrolment step, and the whole job.
+    const service = harness.service.app.get(EnrolmentsService);
+    expect(await service.startDueParticipation(enrolment.enrolmentId)).toBe(false);
+    await service.startDueParticipations();
+
+    expect(await harness.db.getRepository(EnrolmentEntity).findOneByOrFail({ enrolmentId: enrolment.enrolmentId })).toMatchObject({
+      status: 'cancelled',
+      participationStartedOn: null,
+    });
+    expect((await harness.db.getRepository(TeacherEntity).findOneByOrFail({ teacherId: teacher.teacherId })).participantSince).toBeNull();
+    // Events go out through the outbox, written in the same transaction: none was written for this teacher.
+    expect(
+      await harness.db.getRepository(OutboxMessageEntity).countBy({ eventType: EnrolmentsEvents.ParticipationStarted.type, messageKey: teacher.teacherId }),
+    ).toBe(0);
+  }, 30_000);
+
+  it('registers a teacher only at the school from their login, never at one of their own choosing', async () => {
+    const principal = { subject: `test-${randomUUID()}`, roles: ['teacher' as const], teacherId: randomUUID() };
+    const noSchool = await harness.service.tokenFor(principal);
+
+    for (const body of [{ sector: 'po', schoolId: '34CD01', name: 'Ada Indringer', email: 'ada@example.nl' }, { sector: 'po' }]) {
+      const refused = await http().put('/v1/teachers/me').set(auth(noSchool)).send(body).expect(403);
+      expect(refused.body).toMatchObject({ code: 'SCHOOL_NOT_IN_ACCOUNT', detail: expect.stringMatching(/school moet uit uw inlog komen/) });
+    }
+    expect(await harness.db.getRepository(TeacherEntity).findOneBy({ teacherId: principal.teacherId })).toBeNull();
+    // With the school in the token, the body may repeat it but not name another.
+    const withSchool = await harness.service.tokenFor({ ...principal, schoolId: '12AB00' });
+    expect((await http().put('/v1/teachers/me').set(auth(withSchool)).send({ sector: 'po', schoolId: '34CD01' }).expect(403)).body.code).toBe('SCHOOL_MISMATCH');
+    expect((await http().put('/v1/teachers/me').set(auth(withSchool)).send({ sector: 'po', schoolId: '12AB00' }).expect(201)).body).toMatchObject({
+      schoolId: '12AB00',
+      regionId: 'utrecht-stad',
+    });
+  }, 30_000);
+
   it('erases personal data on request without changing the enrolments or counts', async () => {
     const offerId = await harness.publishOffer();
     const runId = await harness.scheduleRun(offerId, { capacity: 5 });
@@ -337,8 +388,8 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
       ]),
     );
     await http().put('/v1/teachers/me').set(auth(teacher.token)).send({ sector: 'po', schoolId: '34CD01' }).expect(403);
-    const unknownSchool = await harness.service.tokenFor({ subject: 'x', roles: ['teacher'], teacherId: randomUUID() });
-    expect((await http().put('/v1/teachers/me').set(auth(unknownSchool)).send({ sector: 'po', schoolId: '99ZZ99' }).expect(422)).body.code).toBe('SCHOOL_UNKNOWN');
+    const unknownSchool = await harness.service.tokenFor({ subject: 'x', roles: ['teacher'], teacherId: randomUUID(), schoolId: '99ZZ99' });
+    expect((await http().put('/v1/teachers/me').set(auth(unknownSchool)).send({ sector: 'po' }).expect(422)).body.code).toBe('SCHOOL_UNKNOWN');
     await http().put('/v1/teachers/me').set(auth(teacher.token)).send({ sector: 'vo', email: 'geen-adres' }).expect(400);
     await http().put('/v1/teachers/me').set(auth(teacher.token)).send({ sector: 'vo' }).expect(201);
 

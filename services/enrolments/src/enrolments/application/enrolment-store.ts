@@ -127,8 +127,10 @@ export async function cancelAllOfRun(manager: EntityManager, run: KnownRunEntity
 }
 
 /**
- * Starts the participation of an enrolment once; the teacher's first started participation makes them an NAPL
- * participant (`first_participation`), decided by a conditional update so it happens exactly once per teacher.
+ * Starts the participation of a confirmed enrolment once; the teacher's first started participation makes them an
+ * NAPL participant (`first_participation`), decided by a conditional update so it happens exactly once per teacher.
+ * The update also checks the stored status, so an enrolment cancelled meanwhile (the caller's copy may be stale)
+ * never starts, publishes nothing and makes nobody a participant.
  */
 export async function startParticipation(
   manager: EntityManager,
@@ -140,7 +142,7 @@ export async function startParticipation(
     .createQueryBuilder()
     .update(EnrolmentEntity)
     .set({ participationStartedOn: startedOn })
-    .where('enrolment_id = :id AND participation_started_on IS NULL', { id: enrolment.enrolmentId })
+    .where("enrolment_id = :id AND participation_started_on IS NULL AND status = 'confirmed'", { id: enrolment.enrolmentId })
     .execute();
   if (!started.affected) return false;
   enrolment.participationStartedOn = startedOn;

@@ -211,8 +211,8 @@ export class EnrolmentsService {
    */
   async startDueParticipations(now = new Date()): Promise<number> {
     const today = amsterdamDate(now);
-    const due: { enrolment_id: string; start_date: string }[] = await this.dataSource.query(
-      `SELECT e.enrolment_id, to_char(r.start_date, 'YYYY-MM-DD') AS start_date
+    const due: { enrolment_id: string }[] = await this.dataSource.query(
+      `SELECT e.enrolment_id
          FROM ${this.table(EnrolmentEntity)} e JOIN ${this.table(KnownRunEntity)} r ON r.run_id = e.run_id
         WHERE e.status = 'confirmed' AND e.participation_started_on IS NULL AND r.status = 'scheduled' AND r.start_date <= $1
         ORDER BY r.start_date, e.arrival_number LIMIT 500`,
@@ -220,12 +220,26 @@ export class EnrolmentsService {
     );
     let started = 0;
     for (const row of due) {
-      await this.dataSource.transaction(async (manager) => {
-        const enrolment = await manager.findOneByOrFail(EnrolmentEntity, { enrolmentId: row.enrolment_id });
-        if (await startParticipation(manager, enrolment, row.start_date, publisherFor(manager))) started += 1;
-      });
+      if (await this.startDueParticipation(row.enrolment_id, now)) started += 1;
     }
     return started;
+  }
+
+  /**
+   * One enrolment of the run-start job, in its own transaction. The selection above holds no lock, so the enrolment
+   * or its run may have been cancelled (or the run moved) since: it is read again under the run's lock, the lock a
+   * cancellation takes too, and starts only when it still is due. Returns whether it started.
+   */
+  async startDueParticipation(enrolmentId: string, now = new Date()): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOneBy(EnrolmentEntity, { enrolmentId });
+      if (!found) return false;
+      const run = await lockRun(manager, found.runId);
+      const enrolment = await manager.findOneByOrFail(EnrolmentEntity, { enrolmentId });
+      const due = !!run && run.status === 'scheduled' && run.startDate <= amsterdamDate(now) && enrolment.status === 'confirmed';
+      if (!due || enrolment.participationStartedOn !== null) return false;
+      return startParticipation(manager, enrolment, run.startDate, publisherFor(manager));
+    });
   }
 
   private async findByKey(teacherId: string, idempotencyKey: string, runId: string, manager = this.dataSource.manager): Promise<Placed | undefined> {

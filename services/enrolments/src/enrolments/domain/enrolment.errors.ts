@@ -7,6 +7,7 @@ export type EnrolmentErrorCode =
   | 'TEACHER_NOT_FOUND'
   | 'SCHOOL_UNKNOWN'
   | 'SCHOOL_MISMATCH'
+  | 'SCHOOL_NOT_IN_ACCOUNT'
   | 'RUN_NOT_FOUND'
   | 'RUN_CANCELLED'
   | 'OFFER_NOT_OPEN'

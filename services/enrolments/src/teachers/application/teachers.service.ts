@@ -39,13 +39,23 @@ export function teacherIdOf(principal: Principal): string {
 export class TeachersService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Registers or updates the caller's profile. The school must be known; its region follows from it. */
+  /**
+   * Registers or updates the caller's profile. The school comes from the token (a body school must match it) and
+   * must be known; its region follows from it.
+   */
   async register(principal: Principal, input: TeacherProfileInput): Promise<{ teacher: TeacherView; created: boolean }> {
     const teacherId = teacherIdOf(principal);
+    // Only the identity provider vouches for the school (the token's school claim). Without it a teacher could
+    // pick any school, join its team and show up for its leader, with that school's region in every count.
+    if (!principal.schoolId) {
+      throw new EnrolmentError(
+        'SCHOOL_NOT_IN_ACCOUNT',
+        'forbidden',
+        'Uw account vermeldt geen school. De school moet uit uw inlog komen; vraag uw schoolbeheerder om deze in uw account vast te leggen.',
+      );
+    }
     const schoolId = input.schoolId ?? principal.schoolId;
-    if (!schoolId) throw new EnrolmentError('INVALID_INPUT', 'invalid', 'Geef de school op (BRIN-code met vestigingsnummer, bijvoorbeeld 12AB00).');
-    // The identity provider vouches for the school in the token; a different one would let a teacher into another school's team.
-    if (principal.schoolId && principal.schoolId !== schoolId) {
+    if (principal.schoolId !== schoolId) {
       throw new EnrolmentError('SCHOOL_MISMATCH', 'forbidden', 'U kunt zich alleen registreren bij de school waar u volgens uw account werkt.');
     }
     return this.dataSource.transaction(async (manager) => {

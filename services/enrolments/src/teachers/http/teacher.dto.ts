@@ -7,7 +7,7 @@ export class RegisterTeacherDto {
   @IsIn(SECTOR_CODES, { message: 'moet een van po, vo, mbo of vso zijn' })
   sector: SectorCode;
 
-  @ApiPropertyOptional({ example: '12AB00', description: 'BRIN-code (2 cijfers, 2 letters) plus vestigingsnummer; standaard de school uit het account.' })
+  @ApiPropertyOptional({ example: '12AB00', description: 'BRIN-code (2 cijfers, 2 letters) plus vestigingsnummer; standaard de school uit het account, en moet daaraan gelijk zijn.' })
   @IsOptional()
   @Matches(SCHOOL_ID_PATTERN, { message: 'moet een BRIN-code met vestigingsnummer zijn, bijvoorbeeld 12AB00' })
   schoolId?: string;
