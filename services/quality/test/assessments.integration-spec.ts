@@ -9,6 +9,11 @@ import { QualityHarness, REQUIRED_V1, settle } from './quality-test-kit';
 
 const hanze = DEMO_IDS.providerHanze;
 const windesheim = DEMO_IDS.providerWindesheim;
+// A conditions deadline in next year's summer time (UTC+2), well within a mark's validity: its conditions lapse at
+// midnight in Amsterdam, 22:00 UTC.
+const nextYear = new Date().getUTCFullYear() + 1;
+const DEADLINE = `${nextYear}-07-15`;
+const LAPSE = new Date(`${nextYear}-07-15T22:00:00Z`);
 const teacher = (n: number): Principal => ({ subject: `test-docent-${n}`, roles: ['teacher'], teacherId: randomUUID() });
 
 describe('quality: from submission to quality mark, with evaluations and history (real Postgres and Kafka)', () => {
@@ -20,12 +25,18 @@ describe('quality: from submission to quality mark, with evaluations and history
 
   afterAll(() => quality?.close());
 
-  /** A submitted and approved offer version, with its mark id. */
-  async function approvedOffer(providerId: string = hanze): Promise<{ offerId: string; assessmentId: string; markId: string; validUntil: Date }> {
+  /** A submitted and approved offer version, with its mark id; with a deadline, approved under a condition. */
+  async function approvedOffer(
+    providerId: string = hanze,
+    conditionsDeadline?: string,
+  ): Promise<{ offerId: string; assessmentId: string; markId: string; validUntil: Date }> {
     const offerId = randomUUID();
     const assessment = await quality.submitOffer({ offerId, version: 1, providerId });
     await quality.scoreAll(assessment.id);
-    const decision = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/decision`, { outcome: 'approved', summary: 'Voldoet.' });
+    const body = conditionsDeadline
+      ? { outcome: 'approved-with-conditions', summary: 'Voldoet, onder voorwaarde.', conditions: ['Klachtenregeling publiceren'], conditionsDeadline }
+      : { outcome: 'approved', summary: 'Voldoet.' };
+    const decision = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/decision`, body);
     expect(decision.status).toBe(200);
     const [approved] = await quality.eventOf(quality.assessmentTopic, QualityEvents.OfferApproved, offerId);
     return { offerId, assessmentId: assessment.id, markId: approved.markId, validUntil: timestampDate(approved.validUntil!) };
@@ -360,5 +371,74 @@ describe('quality: from submission to quality mark, with evaluations and history
     expect((await quality.as('beoordelaar-1').get('/v1/history')).status).toBe(400);
     // The table refuses rewriting history.
     await expect(quality.service.dataSource.query(`DELETE FROM history_entry WHERE offer_id = $1`, [offerId])).rejects.toThrow(/append-only/);
+  });
+
+  it('revokes a mark whose conditions are not met by the end of the deadline day, announcing it once even when runs overlap', async () => {
+    const { offerId, markId, validUntil } = await approvedOffer(hanze, DEADLINE);
+    const scheduler = quality.service.app.get(MarkExpiryScheduler);
+    const marks = quality.service.app.get(MarksService);
+    // Its conditions lapse before it would expire, so an expiry run (here one that is very late) leaves it alone.
+    await marks.expireDueMarks(new Date(validUntil.getTime() + 1000));
+    await scheduler.tick(new Date(LAPSE.getTime() - 1000)); // 23:59:59 on the deadline day in Amsterdam
+    expect((await quality.as('beoordelaar-1').get(`/v1/marks/${markId}`)).body.status).toBe('valid');
+
+    // Two overlapping runs, as two instances would make: the mark is taken once.
+    const counts = await Promise.all([marks.revokeLapsedConditions(LAPSE), marks.revokeLapsedConditions(LAPSE)]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    await scheduler.tick(new Date(LAPSE.getTime() + 5000));
+
+    const [revoked] = await quality.eventOf(quality.markTopic, QualityEvents.MarkRevoked, offerId);
+    expect(revoked).toMatchObject({ markId, offerVersion: 1, providerId: hanze, reason: 'De voorwaarden van het keurmerk zijn niet op tijd vervuld.' });
+    expect(timestampDate(revoked.revokedAt!).getTime()).toBe(LAPSE.getTime());
+    const mark = (await quality.as('beoordelaar-1').get(`/v1/marks/${markId}`)).body;
+    expect(mark).toMatchObject({ status: 'revoked', endReason: 'De voorwaarden van het keurmerk zijn niet op tijd vervuld.', conditionsFulfilledAt: null });
+    expect(new Date(mark.endedAt).getTime()).toBe(LAPSE.getTime());
+    const history = await quality.as('beoordelaar-1').get(`/v1/history?subjectType=mark&subjectId=${markId}`);
+    expect(history.body.at(-1)).toMatchObject({
+      action: 'mark-revoked',
+      actor: 'system',
+      reason: 'De voorwaarden van het keurmerk zijn niet op tijd vervuld.',
+      details: { cause: 'conditions-deadline-passed', conditionsDeadline: DEADLINE },
+    });
+    const late = await quality.as('beoordelaar-1').post(`/v1/marks/${markId}/conditions-fulfilment`, { justification: 'Toch nog gepubliceerd.' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'MARK_NOT_VALID' });
+    await settle();
+    expect(quality.events(quality.markTopic, QualityEvents.MarkRevoked, offerId)).toHaveLength(1);
+  });
+
+  it('lets an unlinked assessor declare the conditions met, so the deadline passes without revocation', async () => {
+    const { offerId, markId } = await approvedOffer(windesheim, DEADLINE);
+    const path = `/v1/marks/${markId}/conditions-fulfilment`;
+    const justification = 'Klachtenregeling staat sinds deze week op de website.';
+    const linkedAssessor: Principal = { subject: 'test-beoordelaar-gekoppeld', roles: ['assessor'] };
+    const link = { assessorSubject: linkedAssessor.subject, providerId: windesheim, description: 'Adviseur van deze hogeschool' };
+    expect((await quality.as('beheerder').post('/v1/assessor-links', link)).status).toBe(201);
+    const conflicted = await quality.as(linkedAssessor).post(path, { justification });
+    expect(conflicted.status).toBe(403);
+    expect(conflicted.body).toMatchObject({ code: 'CONFLICT_OF_INTEREST' });
+    for (const account of ['docent-anne', 'opleider-windesheim']) expect((await quality.as(account).post(path, { justification })).status).toBe(403);
+    expect((await quality.as('beoordelaar-1').post(path, { justification: '  ' })).status).toBe(400);
+
+    const fulfilled = await quality.as('beoordelaar-1').post(path, { justification });
+    expect(fulfilled.status).toBe(200);
+    expect(fulfilled.body).toMatchObject({ status: 'valid', conditions: ['Klachtenregeling publiceren'], conditionsDeadline: DEADLINE });
+    expect(new Date(fulfilled.body.conditionsFulfilledAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const again = await quality.as('beoordelaar-1').post(path, { justification });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'NO_OPEN_CONDITIONS' });
+    const history = await quality.as('beoordelaar-1').get(`/v1/history?subjectType=mark&subjectId=${markId}`);
+    expect(history.body.at(-1)).toMatchObject({ action: 'mark-conditions-fulfilled', actor: 'demo-beoordelaar-1', reason: justification });
+
+    await quality.service.app.get(MarkExpiryScheduler).tick(new Date(LAPSE.getTime() + 86_400_000));
+    expect((await quality.as('beoordelaar-1').get(`/v1/marks/${markId}`)).body.status).toBe('valid');
+
+    // A mark without conditions has nothing to fulfil.
+    const unconditional = await approvedOffer(hanze);
+    const none = await quality.as('beoordelaar-1').post(`/v1/marks/${unconditional.markId}/conditions-fulfilment`, { justification });
+    expect(none.status).toBe(409);
+    expect(none.body).toMatchObject({ code: 'NO_OPEN_CONDITIONS' });
+    await settle();
+    expect(quality.events(quality.markTopic, QualityEvents.MarkRevoked, offerId)).toHaveLength(0);
   });
 });

@@ -7,6 +7,7 @@ import { MessagingTables1764050000000 } from './migrations/1764050000000-messagi
 import { QualityTables1795998226321 } from './migrations/1795998226321-quality-tables';
 import { FrameworkV11795998226400 } from './migrations/1795998226400-framework-v1';
 import { HistoryAppendOnly1795998226500 } from './migrations/1795998226500-history-append-only';
+import { MarkConditionsFulfilment1795999731987 } from './migrations/1795999731987-mark-conditions-fulfilment';
 
 /** The quality schema: its entities and, in order, the migrations that build it. */
 export const ENTITIES = [
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   QualityTables1795998226321,
   FrameworkV11795998226400,
   HistoryAppendOnly1795998226500,
+  MarkConditionsFulfilment1795999731987,
 ];

@@ -14,6 +14,7 @@ export type QualityErrorCode =
   | 'SAME_ASSESSOR'
   | 'MARK_NOT_FOUND'
   | 'MARK_NOT_VALID'
+  | 'NO_OPEN_CONDITIONS'
   | 'LINK_EXISTS'
   | 'NOT_EVALUABLE'
   | 'ALREADY_EVALUATED'

@@ -15,7 +15,8 @@ import { QualityConfig } from '../../quality.config';
 import { isQualityStaff } from '../../shared/provider-scope';
 import { QualityError } from '../../shared/quality-error';
 import { refuseDecision, rejectionReasons, todayInAmsterdam, type CriterionScore, type ProposedDecision } from '../domain/decision';
-import { AssessmentEntity, AssessorLinkEntity, CriterionScoreEntity } from '../infrastructure/assessment.entities';
+import { AssessmentEntity, CriterionScoreEntity } from '../infrastructure/assessment.entities';
+import { refuseConflictOfInterest } from './conflict-of-interest';
 
 /** Publishes an event in the caller's transaction (a handler's context.publish, or the outbox directly). */
 export type Publish = <C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>) => Promise<unknown>;
@@ -316,17 +317,8 @@ export class AssessmentsService {
     return assessment;
   }
 
-  /** An assessor registered as linked to the offer's provider, or whose token is scoped to that provider, may not judge it. */
-  private async checkConflictOfInterest(manager: EntityManager, assessment: AssessmentEntity, principal: Principal): Promise<void> {
-    const ownProvider = Boolean(principal.providerId) && principal.providerId === assessment.providerId;
-    const linked = ownProvider || (await manager.existsBy(AssessorLinkEntity, { assessorSubject: principal.subject, providerId: assessment.providerId }));
-    if (linked) {
-      throw new QualityError(
-        'CONFLICT_OF_INTEREST',
-        'forbidden',
-        'U bent verbonden aan de aanbieder van dit aanbod en mag het daarom niet beoordelen (belangenverstrengeling).',
-      );
-    }
+  private checkConflictOfInterest(manager: EntityManager, assessment: AssessmentEntity, principal: Principal): Promise<void> {
+    return refuseConflictOfInterest(manager, assessment.providerId, principal);
   }
 
   private async find(manager: EntityManager, assessmentId: string): Promise<AssessmentEntity> {

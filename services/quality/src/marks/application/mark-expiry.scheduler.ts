@@ -5,7 +5,10 @@ import { MarksService } from './marks.service';
 
 const INTERVAL_NAME = 'quality-mark-expiry';
 
-/** Looks for expired marks on an interval; every instance may run it, the marks service takes each mark once. */
+/**
+ * Looks on an interval for marks that expired and for marks whose conditions were not met in time; every instance
+ * may run it, the marks service takes each mark once.
+ */
 @Injectable()
 export class MarkExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MarkExpiryScheduler.name);
@@ -26,19 +29,28 @@ export class MarkExpiryScheduler implements OnApplicationBootstrap, OnApplicatio
     if (this.registry.doesExist('interval', INTERVAL_NAME)) this.registry.deleteInterval(INTERVAL_NAME);
   }
 
-  /** One run; skipped while the previous one is still busy. */
+  /** One run; skipped while the previous one is still busy. Returns how many marks ended. */
   async tick(asOf: Date = new Date()): Promise<number> {
     if (this.running) return 0;
     this.running = true;
     try {
-      const expired = await this.marks.expireDueMarks(asOf);
+      // Separately, so a failure in one does not hold up the other.
+      const expired = await this.attempt('Expiry', () => this.marks.expireDueMarks(asOf));
       if (expired > 0) this.logger.log(`${expired} keurmerk(en) verlopen`);
-      return expired;
-    } catch (error) {
-      this.logger.error(`Expiry run failed: ${(error as Error).message}`);
-      return 0;
+      const revoked = await this.attempt('Conditions', () => this.marks.revokeLapsedConditions(asOf));
+      if (revoked > 0) this.logger.log(`${revoked} keurmerk(en) ingetrokken: voorwaarden niet op tijd vervuld`);
+      return expired + revoked;
     } finally {
       this.running = false;
+    }
+  }
+
+  private async attempt(what: string, run: () => Promise<number>): Promise<number> {
+    try {
+      return await run();
+    } catch (error) {
+      this.logger.error(`${what} run failed: ${(error as Error).message}`);
+      return 0;
     }
   }
 }

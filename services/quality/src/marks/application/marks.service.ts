@@ -3,13 +3,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '@napl/auth';
 import { QualityEvents } from '@napl/contracts';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
+import { refuseConflictOfInterest } from '../../assessments/application/conflict-of-interest';
+import { todayInAmsterdam } from '../../assessments/domain/decision';
 import { recordHistory, SYSTEM_ACTOR } from '../../history/application/record-history';
 import { QualityConfig } from '../../quality.config';
 import { QualityError } from '../../shared/quality-error';
 import { validUntil } from '../domain/mark-validity';
 import { QualityMarkEntity } from '../infrastructure/quality-mark.entity';
+
+export const CONDITIONS_LAPSED_REASON = 'De voorwaarden van het keurmerk zijn niet op tijd vervuld.';
+
+// SQL on a quality_mark row. Conditions are open until an assessor declares them met; they lapse at the start of
+// the day after the deadline in Dutch time, whatever the database's time zone.
+const CONDITIONS_OPEN = 'conditions_deadline IS NOT NULL AND conditions_fulfilled_at IS NULL';
+const CONDITIONS_LAPSE_AT = "((conditions_deadline + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')";
 
 export interface MarkToIssue {
   readonly assessmentId: string;
@@ -23,7 +33,7 @@ export interface MarkToIssue {
   readonly actor: string;
 }
 
-/** Issues, revokes and expires quality marks; every change goes to the history. */
+/** Issues, revokes and expires quality marks, and tracks their conditions; every change goes to the history. */
 @Injectable()
 export class MarksService {
   constructor(
@@ -55,6 +65,7 @@ export class MarksService {
       status: 'valid',
       conditions: [...mark.conditions],
       conditionsDeadline: mark.conditionsDeadline,
+      conditionsFulfilledAt: null,
       issuedAt: mark.issuedAt,
       validUntil: validUntil(mark.issuedAt, this.config.QUALITY_MARK_VALIDITY_MONTHS),
       endedAt: null,
@@ -95,9 +106,11 @@ export class MarksService {
   async expireDueMarks(asOf: Date = new Date()): Promise<number> {
     const table = this.dataSource.getMetadata(QualityMarkEntity).tablePath;
     const expired = await this.dataSource.transaction(async (manager) => {
+      // A mark whose open conditions lapsed before its end is left to revokeLapsedConditions: that came first.
       const rows: { id: string; offer_id: string; offer_version: number; provider_id: string; valid_until: Date }[] = await manager.query(
         `UPDATE ${table} SET status = 'expired', ended_at = valid_until, end_reason = 'Geldigheidstermijn verstreken.'
          WHERE id IN (SELECT id FROM ${table} WHERE status = 'valid' AND valid_until <= $1
+                        AND NOT (${CONDITIONS_OPEN} AND ${CONDITIONS_LAPSE_AT} < valid_until)
                       ORDER BY valid_until LIMIT 500 FOR UPDATE SKIP LOCKED)
          RETURNING id, offer_id, offer_version, provider_id, valid_until`,
         [asOf],
@@ -118,9 +131,91 @@ export class MarksService {
     return expired;
   }
 
+  /**
+   * Valid marks whose conditions were not declared met by the end of the deadline day (Europe/Amsterdam) are
+   * revoked and announced, each exactly once, with the same conditional UPDATE and SKIP LOCKED as expiry.
+   */
+  async revokeLapsedConditions(asOf: Date = new Date()): Promise<number> {
+    const table = this.dataSource.getMetadata(QualityMarkEntity).tablePath;
+    const revoked = await this.dataSource.transaction(async (manager) => {
+      // Comparing dates (not instants) lets the partial index on the deadline serve the search.
+      const rows: { id: string; offer_id: string; offer_version: number; provider_id: string; ended_at: Date; conditions_deadline: string }[] =
+        await manager.query(
+        `UPDATE ${table} SET status = 'revoked', ended_at = ${CONDITIONS_LAPSE_AT}, end_reason = $2
+         WHERE id IN (SELECT id FROM ${table} WHERE status = 'valid' AND ${CONDITIONS_OPEN} AND conditions_deadline < $1::date
+                        AND ${CONDITIONS_LAPSE_AT} < valid_until
+                      ORDER BY conditions_deadline LIMIT 500 FOR UPDATE SKIP LOCKED)
+         RETURNING id, offer_id, offer_version, provider_id, ended_at, conditions_deadline::text AS conditions_deadline`,
+        [todayInAmsterdam(asOf), CONDITIONS_LAPSED_REASON],
+      ).then(([result]) => result);
+      for (const row of rows) {
+        const endedAt = new Date(row.ended_at);
+        await publishInTransaction(manager, QualityEvents.MarkRevoked, row.offer_id, {
+          markId: row.id,
+          offerId: row.offer_id,
+          offerVersion: row.offer_version,
+          providerId: row.provider_id,
+          reason: CONDITIONS_LAPSED_REASON,
+          revokedAt: timestampFromDate(endedAt),
+        });
+        await recordHistory(manager, {
+          offerId: row.offer_id,
+          subjectType: 'mark',
+          subjectId: row.id,
+          action: 'mark-revoked',
+          actor: SYSTEM_ACTOR,
+          reason: CONDITIONS_LAPSED_REASON,
+          details: { cause: 'conditions-deadline-passed', conditionsDeadline: row.conditions_deadline },
+        });
+      }
+      return rows.length;
+    });
+    if (revoked > 0) this.messaging.nudgeRelay();
+    return revoked;
+  }
+
+  /**
+   * An assessor declares a mark's conditions met, with a justification. The row lock makes this and the
+   * scheduler's revocation exclusive: whichever comes second sees the other's outcome.
+   */
+  async fulfilConditions(markId: string, justification: string, principal: Principal): Promise<QualityMarkEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const mark = await manager.findOne(QualityMarkEntity, { where: { id: markId }, lock: { mode: 'pessimistic_write' } });
+      if (!mark) throw markNotFound();
+      await refuseConflictOfInterest(manager, mark.providerId, principal);
+      if (mark.status !== 'valid') {
+        throw new QualityError('MARK_NOT_VALID', 'conflict', `Dit keurmerk is niet (meer) geldig (status: ${mark.status}).`);
+      }
+      if (!mark.conditionsDeadline || mark.conditions.length === 0) {
+        throw new QualityError('NO_OPEN_CONDITIONS', 'conflict', 'Aan dit keurmerk zijn geen voorwaarden verbonden.');
+      }
+      if (mark.conditionsFulfilledAt) {
+        throw new QualityError('NO_OPEN_CONDITIONS', 'conflict', 'De voorwaarden van dit keurmerk zijn al als vervuld vastgelegd.');
+      }
+      const now = new Date();
+      // Past the deadline day the mark has lapsed, even if the scheduler has not run yet.
+      if (mark.conditionsDeadline < todayInAmsterdam(now)) {
+        throw new QualityError('MARK_NOT_VALID', 'conflict', `De termijn voor de voorwaarden is verstreken (${mark.conditionsDeadline}); het keurmerk vervalt.`);
+      }
+      mark.conditionsFulfilledAt = now;
+      await manager.update(QualityMarkEntity, { id: mark.id }, { conditionsFulfilledAt: now });
+      await recordHistory(manager, {
+        offerId: mark.offerId,
+        subjectType: 'mark',
+        subjectId: mark.id,
+        action: 'mark-conditions-fulfilled',
+        actor: principal.subject,
+        reason: justification,
+        details: { conditions: mark.conditions, conditionsDeadline: mark.conditionsDeadline },
+        at: now,
+      });
+      return mark;
+    });
+  }
+
   async get(markId: string): Promise<QualityMarkEntity> {
     const mark = await this.dataSource.getRepository(QualityMarkEntity).findOneBy({ id: markId });
-    if (!mark) throw new QualityError('MARK_NOT_FOUND', 'not-found', 'Dit keurmerk bestaat niet.');
+    if (!mark) throw markNotFound();
     return mark;
   }
 
@@ -156,4 +251,8 @@ export class MarksService {
     await recordHistory(manager, { offerId: mark.offerId, subjectType: 'mark', subjectId: mark.id, action: 'mark-revoked', actor, reason, at: now });
     return mark;
   }
+}
+
+function markNotFound(): QualityError {
+  return new QualityError('MARK_NOT_FOUND', 'not-found', 'Dit keurmerk bestaat niet.');
 }

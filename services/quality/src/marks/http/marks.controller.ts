@@ -10,7 +10,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
 import { isProviderScoped } from '../../shared/provider-scope';
 import { uuidPipe } from '../../shared/uuid-pipe';
@@ -34,6 +34,15 @@ export class RevokeMarkDto {
   reason: string;
 }
 
+export class FulfilConditionsDto {
+  @ApiProperty({ description: 'Waaruit blijkt dat aan de voorwaarden is voldaan.' })
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/\S/, { message: 'mag niet leeg zijn' })
+  @MaxLength(2000)
+  justification: string;
+}
+
 export class MarkView {
   @ApiProperty() id: string;
   @ApiProperty() assessmentId: string;
@@ -43,7 +52,10 @@ export class MarkView {
   @ApiProperty({ description: 'De versie van het kwaliteitskader waarop is beoordeeld.' }) frameworkVersion: number;
   @ApiProperty({ enum: ['valid', 'expired', 'revoked', 'superseded'] }) status: string;
   @ApiProperty({ type: [String] }) conditions: string[];
-  @ApiProperty({ nullable: true }) conditionsDeadline: string | null;
+  @ApiProperty({ nullable: true, description: 'Datum (Europe/Amsterdam); na afloop van die dag vervalt het keurmerk als de voorwaarden open zijn.' })
+  conditionsDeadline: string | null;
+  @ApiProperty({ nullable: true, description: 'Wanneer een beoordelaar de voorwaarden als vervuld vastlegde.' })
+  conditionsFulfilledAt: Date | null;
   @ApiProperty() issuedAt: Date;
   @ApiProperty() validUntil: Date;
   @ApiProperty({ nullable: true }) endedAt: Date | null;
@@ -72,6 +84,22 @@ export class MarksController {
   @ApiNotFoundResponse({ description: 'Onbekend keurmerk.' })
   get(@Param('markId', uuidPipe('Het keurmerk-id')) markId: string): Promise<QualityMarkEntity> {
     return this.marks.get(markId);
+  }
+
+  @Post(':markId/conditions-fulfilment')
+  @HttpCode(200)
+  @Roles('assessor')
+  @ApiOperation({ summary: 'Legt vast dat aan de voorwaarden van een keurmerk is voldaan, met onderbouwing (beoordelaar).' })
+  @ApiOkResponse({ type: MarkView })
+  @ApiForbiddenResponse({ description: 'Geen beoordelaar, of verbonden aan de aanbieder (belangenverstrengeling).' })
+  @ApiNotFoundResponse({ description: 'Onbekend keurmerk.' })
+  @ApiConflictResponse({ description: 'Het keurmerk heeft geen open voorwaarden, de termijn is verstreken of het is niet meer geldig.' })
+  fulfilConditions(
+    @Param('markId', uuidPipe('Het keurmerk-id')) markId: string,
+    @Body() body: FulfilConditionsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<QualityMarkEntity> {
+    return this.marks.fulfilConditions(markId, body.justification.trim(), principal);
   }
 
   @Post(':markId/revocation')
