@@ -23,22 +23,16 @@ export class CatalogueHarness {
   ) {}
 
   static async start(): Promise<CatalogueHarness> {
-    const service = await startTestService({
-      description: CATALOGUE_SERVICE,
-      configClass: CatalogueConfig,
-      module: (config, auth) => CatalogueModule.forRoot(config, auth),
-    });
+    const service = await startCatalogue();
     const producer = new Kafka({ brokers: service.config.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     const prefix = service.config.KAFKA_TOPIC_PREFIX;
-    const harness = new CatalogueHarness(
+    return new CatalogueHarness(
       service,
       producer,
       await TopicProbe.on(prefix + CatalogueEvents.OfferSubmitted.topic.name),
       await TopicProbe.on(prefix + CatalogueEvents.RunScheduled.topic.name),
     );
-    await harness.registerDemoProviders();
-    return harness;
   }
 
   async close(): Promise<void> {
@@ -48,25 +42,8 @@ export class CatalogueHarness {
     await this.service.close();
   }
 
-  async as(account: Account) {
-    const token = await this.service.tokenFor(account);
-    const auth = (test: Test): Test => test.set('Authorization', `Bearer ${token}`);
-    return {
-      get: (path: string) => auth(this.service.http().get(path)),
-      post: (path: string, body?: object) => auth(this.service.http().post(path)).send(body),
-      put: (path: string, body: object) => auth(this.service.http().put(path)).send(body),
-      delete: (path: string) => auth(this.service.http().delete(path)),
-    };
-  }
-
-  private async registerDemoProviders(): Promise<void> {
-    const admin = await this.as('beheerder');
-    await admin
-      .post('/v1/providers', { id: DEMO_IDS.providerHanze, name: 'Hanzehogeschool Groningen', kvkNumber: '01131140', contactEmail: 'nascholing@hanze.example' })
-      .expect(201);
-    await admin
-      .post('/v1/providers', { id: DEMO_IDS.providerWindesheim, name: 'Hogeschool Windesheim', kvkNumber: '05069364', contactEmail: 'academie@windesheim.example' })
-      .expect(201);
+  as(account: Account) {
+    return clientOf(this.service, account);
   }
 
   /** Publishes a quality event the way the quality service's outbox would: protobuf with the envelope in headers. */
@@ -124,6 +101,39 @@ export class CatalogueHarness {
   async eventOf<C extends EventContract>(contract: C, key: string, probe = this.offerEvents): Promise<MessageShape<C['schema']>> {
     return eventually(async () => this.eventsOf(contract, key, probe)[0], 15_000, `${contract.type} for ${key}`);
   }
+}
+
+/**
+ * The catalogue alone, with the demo providers registered: for tests that need no quality events or probes
+ * (closing a probe waits for its Kafka fetch). `env` overrides settings.
+ */
+export async function startCatalogue(env?: Record<string, string>): Promise<TestService<CatalogueConfig>> {
+  const service = await startTestService({
+    description: CATALOGUE_SERVICE,
+    configClass: CatalogueConfig,
+    module: (config, auth) => CatalogueModule.forRoot(config, auth),
+    env,
+  });
+  const admin = await clientOf(service, 'beheerder');
+  await admin
+    .post('/v1/providers', { id: DEMO_IDS.providerHanze, name: 'Hanzehogeschool Groningen', kvkNumber: '01131140', contactEmail: 'nascholing@hanze.example' })
+    .expect(201);
+  await admin
+    .post('/v1/providers', { id: DEMO_IDS.providerWindesheim, name: 'Hogeschool Windesheim', kvkNumber: '05069364', contactEmail: 'academie@windesheim.example' })
+    .expect(201);
+  return service;
+}
+
+/** HTTP as a demo account. */
+export async function clientOf(service: TestService<CatalogueConfig>, account: Account) {
+  const token = await service.tokenFor(account);
+  const auth = (test: Test): Test => test.set('Authorization', `Bearer ${token}`);
+  return {
+    get: (path: string) => auth(service.http().get(path)),
+    post: (path: string, body?: object) => auth(service.http().post(path)).send(body),
+    put: (path: string, body: object) => auth(service.http().put(path)).send(body),
+    delete: (path: string) => auth(service.http().delete(path)),
+  };
 }
 
 export function offerContent(overrides: Record<string, unknown> = {}): Record<string, unknown> {

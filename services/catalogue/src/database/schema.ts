@@ -7,7 +7,8 @@ import { RunEntity } from '../runs/infrastructure/run.entity';
 import { MessagingTables1764050000000 } from './migrations/1764050000000-messaging-tables';
 import { IdempotencyKeys1795998105000 } from './migrations/1795998105000-idempotency-keys';
 import { CatalogueTables1795998105729 } from './migrations/1795998105729-catalogue-tables';
+import { ProviderChangePositions1795999106615 } from './migrations/1795999106615-provider-change-positions';
 
 /** The catalogue schema: its entities and, in order, the migrations that build it. */
 export const ENTITIES = [...IDEMPOTENCY_ENTITIES, ProviderEntity, OfferEntity, OfferVersionEntity, RunEntity, ProviderChangeEntity];
-export const MIGRATIONS = [MessagingTables1764050000000, IdempotencyKeys1795998105000, CatalogueTables1795998105729];
+export const MIGRATIONS = [MessagingTables1764050000000, IdempotencyKeys1795998105000, CatalogueTables1795998105729, ProviderChangePositions1795999106615];

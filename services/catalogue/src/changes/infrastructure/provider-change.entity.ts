@@ -1,19 +1,19 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type ChangeKind = 'submitted' | 'published' | 'updated' | 'rejected' | 'suspended' | 'withdrawn' | 'reinstated';
 
 /**
- * One decision on a provider's offer, in the provider's change feed. Positions of one provider are written
- * under a per-provider transaction lock, so they become visible in order and a cursor never skips one.
+ * One decision on a provider's offer, in the provider's change feed. Positions count per provider (see
+ * `recordChange`): the next one is taken under a lock on the provider row, so they commit in order.
+ * The primary key (provider_id, position) refuses a duplicate, should a writer ever bypass that lock.
  */
 @Entity({ name: 'provider_change' })
-@Index('provider_change_feed_idx', ['providerId', 'position'])
 export class ProviderChangeEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  position: string;
-
-  @Column({ name: 'provider_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'provider_id', type: 'uuid' })
   providerId: string;
+
+  @PrimaryColumn({ type: 'bigint' })
+  position: string;
 
   @Column({ name: 'offer_id', type: 'uuid' })
   offerId: string;
@@ -26,7 +26,8 @@ export class ProviderChangeEntity {
 
   /** Reasons and the like (Dutch), as the provider sees them. */
   @Column({ type: 'jsonb' })
-  detail: Record<string, unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's insert types reject unknown in jsonb
+  detail: Record<string, any>;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
