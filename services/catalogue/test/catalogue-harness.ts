@@ -4,7 +4,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Test } from 'supertest';
 import { DEMO_ACCOUNTS, DEMO_IDS } from '@napl/auth';
-import { CatalogueEvents, QualityEvents, type EventContract } from '@napl/contracts';
+import { CatalogueEvents, EnrolmentsEvents, QualityEvents, type EventContract } from '@napl/contracts';
 import { envelopeToHeaders, newEnvelope } from '@napl/messaging';
 import { eventually, startTestService, TopicProbe, type TestService } from '@napl/testing';
 import { CatalogueConfig } from '../src/catalogue.config';
@@ -46,13 +46,25 @@ export class CatalogueHarness {
     return clientOf(this.service, account);
   }
 
-  /** Publishes a quality event the way the quality service's outbox would: protobuf with the envelope in headers. */
+  /** Publishes an event the way another service's outbox would (here mostly quality's): protobuf with the envelope in headers. */
   async publishQuality<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>): Promise<void> {
     const value = Buffer.from(toBinary(contract.schema, create(contract.schema, payload)));
     await this.producer.send({
       topic: this.service.config.KAFKA_TOPIC_PREFIX + contract.topic.name,
       messages: [{ key, value, headers: envelopeToHeaders(newEnvelope(contract.type)) }],
     });
+  }
+
+  /** Publishes an enrolments event for a run, the way the enrolments service would (keyed by enrolment id). */
+  async publishEnrolment(
+    contract: typeof EnrolmentsEvents.EnrolmentConfirmed | typeof EnrolmentsEvents.EnrolmentPromoted | typeof EnrolmentsEvents.EnrolmentCancelled,
+    enrolmentId: string,
+    run: { runId: string; offerId: string },
+    extra: Record<string, unknown> = {},
+    key = enrolmentId,
+  ): Promise<void> {
+    const enrolment = { enrolmentId, teacherId: randomUUID(), runId: run.runId, offerId: run.offerId, offerVersion: 1, providerId: DEMO_IDS.providerHanze };
+    await this.publishQuality(contract as EventContract, key, { enrolment, ...extra } as never);
   }
 
   async approve(offerId: string, offerVersion: number, markId = randomUUID()): Promise<string> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DEMO_IDS } from '@napl/auth';
-import { CatalogueEvents, QualityEvents, Sector } from '@napl/contracts';
+import { CancellationCause, CatalogueEvents, EnrolmentsEvents, QualityEvents, Sector } from '@napl/contracts';
 import { pendingSchemaChanges } from '@napl/persistence';
 import { eventually } from '@napl/testing';
 import { CatalogueHarness, offerContent, runPlan } from './catalogue-harness';
@@ -179,6 +179,41 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       await eventually(async () => (catalogue.eventsOf(CatalogueEvents.OfferPublished, offerId).length === 2 ? true : undefined));
     });
 
+    it('follows the new mark of a re-approval, so revoking that mark suspends the offer', async () => {
+      const { offerId, markId: m1 } = await catalogue.publishedOffer();
+      const m2 = await catalogue.approve(offerId, 1);
+      await eventually(async () => {
+        const [row] = await catalogue.service.dataSource.query(`SELECT current_mark_id FROM offer WHERE id = $1`, [offerId]);
+        return row.current_mark_id === m2 ? true : undefined;
+      });
+      const feed = await (await catalogue.as('opleider-hanze')).get('/v1/providers/me/changes?limit=500').expect(200);
+      expect(feed.body.items.filter((item: { offerId: string }) => item.offerId === offerId).map((item: { kind: string }) => item.kind)).toContain('mark-renewed');
+      // The superseded mark no longer counts; the new one does.
+      await catalogue.publishQuality(QualityEvents.MarkRevoked, offerId, { markId: m1, offerId, offerVersion: 1, providerId: DEMO_IDS.providerHanze, reason: 'Oud', revokedAt: timestampFromDate(new Date()) });
+      await catalogue.publishQuality(QualityEvents.MarkRevoked, offerId, { markId: m2, offerId, offerVersion: 1, providerId: DEMO_IDS.providerHanze, reason: 'Klachten', revokedAt: timestampFromDate(new Date()) });
+      const suspended = await catalogue.waitForStatus(offerId, 'suspended');
+      expect(suspended).toMatchObject({ suspendedReason: 'Het kwaliteitskeurmerk is ingetrokken: Klachten.', markValidUntil: null });
+      expect(await catalogue.eventOf(CatalogueEvents.OfferSuspended, offerId)).toMatchObject({ offerId, version: 1 });
+      expect(catalogue.eventsOf(CatalogueEvents.OfferSuspended, offerId)).toHaveLength(1);
+    });
+
+    it('keeps an approval that arrives while the offer is withdrawn during assessment; undoing publishes it', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const { body } = await hanze.post('/v1/offers', offerContent({ title: 'Teruggetrokken tijdens beoordeling' })).expect(201);
+      await hanze.post(`/v1/offers/${body.id}/submit`).expect(200);
+      await hanze.post(`/v1/offers/${body.id}/withdraw`, { reason: 'Per ongeluk.' }).expect(200);
+      await catalogue.approve(body.id, 1);
+      await eventually(async () => {
+        const { body: offer } = await hanze.get(`/v1/offers/${body.id}`).expect(200);
+        return offer.publishedVersion === 1 ? offer : undefined;
+      });
+      expect(catalogue.eventsOf(CatalogueEvents.OfferPublished, body.id)).toHaveLength(0);
+      const reinstated = await (await catalogue.as('beheerder')).post(`/v1/offers/${body.id}/reinstate`).expect(200);
+      expect(reinstated.body).toMatchObject({ status: 'published', publishedVersion: 1 });
+      expect((await catalogue.eventOf(CatalogueEvents.OfferPublished, body.id)).offer?.version).toBe(1);
+      await (await catalogue.as('docent-anne')).get(`/v1/offers/${body.id}`).expect(200);
+    });
+
     it('deletes a draft', async () => {
       const hanze = await catalogue.as('opleider-hanze');
       const { body } = await hanze.post('/v1/offers', offerContent()).expect(201);
@@ -233,6 +268,29 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       const teacherView = await (await catalogue.as('docent-anne')).get(`/v1/offers/${offerId}/runs`).expect(200);
       expect(teacherView.body.total).toBe(0);
       expect((await hanze.get(`/v1/offers/${offerId}/runs`).expect(200)).body.total).toBe(1);
+    });
+  });
+
+  describe('runs in the past', () => {
+    it('refuses scheduling in the past, moving dates into the past, and changing or cancelling an ended run', async () => {
+      const { offerId } = await catalogue.publishedOffer();
+      const hanze = await catalogue.as('opleider-hanze');
+      const past = await hanze
+        .post(`/v1/offers/${offerId}/runs`, runPlan({ startDate: '2020-03-01', sessions: [{ date: '2020-03-01', startTime: '15:30', endTime: '18:00' }], enrolmentDeadline: null }))
+        .expect(422);
+      expect(past.body).toMatchObject({ code: 'RUN_DATE_IN_PAST', errors: [{ field: 'startDate', messages: ['mag niet in het verleden liggen'] }] });
+
+      const { body: run } = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(201);
+      const moved = await hanze
+        .put(`/v1/runs/${run.id}`, runPlan({ startDate: '2020-03-01', sessions: [{ date: '2020-03-01', startTime: '15:30', endTime: '18:00' }], enrolmentDeadline: null }))
+        .expect(422);
+      expect(moved.body.code).toBe('RUN_DATE_IN_PAST');
+
+      // A run that ended (only old data can have one now).
+      await catalogue.service.dataSource.query(`UPDATE run SET start_date = '2020-03-01', end_date = '2020-04-12' WHERE id = $1`, [run.id]);
+      const changed = await hanze.put(`/v1/runs/${run.id}`, runPlan()).expect(409);
+      expect(changed.body).toMatchObject({ code: 'RUN_ENDED', detail: expect.stringMatching(/al afgelopen/) });
+      expect((await hanze.post(`/v1/runs/${run.id}/cancel`, { reason: 'Te laat.' }).expect(409)).body.code).toBe('RUN_ENDED');
     });
   });
 
@@ -293,6 +351,41 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       expect(beyond.body).toMatchObject({ items: [], total: 3 });
     });
 
+    it('counts places taken from enrolment events, idempotently, and openPlaces wants a free place', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const { body: run } = await hanze
+        .post(`/v1/offers/${ids.s3}/runs`, runPlan({ startDate: '2027-05-03', endDate: '2027-05-03', sessions: [{ date: '2027-05-03', startTime: '09:00', endTime: '16:00' }], capacity: 2, enrolmentDeadline: null }))
+        .expect(201);
+      expect((await found('openPlaces=true')).sort()).toEqual(['s1', 's3']);
+      const taken = async (expected: number) =>
+        eventually(async () => {
+          const [row] = await catalogue.service.dataSource.query(`SELECT places_taken FROM run WHERE id = $1`, [run.id]);
+          return row.places_taken === expected ? true : undefined;
+        });
+      const target = { runId: run.id, offerId: ids.s3 };
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentConfirmed, a, target);
+      // Delivered again as a new message (another event id): still one place.
+      await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentConfirmed, a, target);
+      await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentPromoted, b, target);
+      await taken(2);
+      expect((await found('openPlaces=true')).sort()).toEqual(['s1']);
+
+      await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentCancelled, a, target, { heldPlace: true, cause: CancellationCause.TEACHER });
+      await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentCancelled, a, target, { heldPlace: true, cause: CancellationCause.TEACHER });
+      // A late confirmation of a cancelled enrolment takes nothing; a waiting-list cancellation frees nothing.
+      // Both on a's key, so once c is recorded the late confirmation was handled (one partition, in order).
+      await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentConfirmed, a, target);
+      await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentCancelled, c, target, { heldPlace: false, cause: CancellationCause.TEACHER }, a);
+      await eventually(async () => {
+        const [row] = await catalogue.service.dataSource.query(`SELECT count(*)::int AS n FROM run_enrolment WHERE run_id = $1`, [run.id]);
+        const [late] = await catalogue.service.dataSource.query(`SELECT cancelled FROM run_enrolment WHERE enrolment_id = $1`, [c]);
+        return row.n === 3 && late ? true : undefined;
+      });
+      await taken(1);
+      expect((await found('openPlaces=true')).sort()).toEqual(['s1', 's3']);
+    });
+
     it('refuses bad search input with 400 and Dutch messages', async () => {
       const teacher = await catalogue.as('docent-anne');
       const response = await teacher.get('/v1/search/offers?sector=hbo&minPriceCents=veel&startsFrom=morgen&sort=prijs').expect(400);
@@ -333,6 +426,8 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       await new Promise((resolve) => setTimeout(resolve, 20));
       const since = new Date().toISOString();
       expect((await windesheim.get(`/v1/providers/me/offers?updated_since=${since}`).expect(200)).body.total).toBe(0);
+      // The same content again is no change.
+      await windesheim.put(`/v1/offers/${a.id}`, offerContent({ title: 'Aanbod A' })).expect(200);
       await windesheim.put(`/v1/offers/${b.id}`, offerContent({ title: 'Aanbod B, herzien' })).expect(200);
       const changed = await windesheim.get(`/v1/providers/me/offers?updated_since=${encodeURIComponent(since)}`).expect(200);
       expect(changed.body.items.map((offer: { id: string }) => offer.id)).toEqual([b.id]);

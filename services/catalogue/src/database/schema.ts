@@ -3,12 +3,14 @@ import { ProviderChangeEntity } from '../changes/infrastructure/provider-change.
 import { OfferVersionEntity } from '../offers/infrastructure/offer-version.entity';
 import { OfferEntity } from '../offers/infrastructure/offer.entity';
 import { ProviderEntity } from '../providers/infrastructure/provider.entity';
+import { RunEnrolmentEntity } from '../runs/infrastructure/run-enrolment.entity';
 import { RunEntity } from '../runs/infrastructure/run.entity';
 import { MessagingTables1764050000000 } from './migrations/1764050000000-messaging-tables';
 import { IdempotencyKeys1795998105000 } from './migrations/1795998105000-idempotency-keys';
 import { CatalogueTables1795998105729 } from './migrations/1795998105729-catalogue-tables';
 import { ProviderChangePositions1795999106615 } from './migrations/1795999106615-provider-change-positions';
+import { EnrolmentPlaces1796001061651 } from './migrations/1796001061651-enrolment-places';
 
 /** The catalogue schema: its entities and, in order, the migrations that build it. */
-export const ENTITIES = [...IDEMPOTENCY_ENTITIES, ProviderEntity, OfferEntity, OfferVersionEntity, RunEntity, ProviderChangeEntity];
-export const MIGRATIONS = [MessagingTables1764050000000, IdempotencyKeys1795998105000, CatalogueTables1795998105729, ProviderChangePositions1795999106615];
+export const ENTITIES = [...IDEMPOTENCY_ENTITIES, ProviderEntity, OfferEntity, OfferVersionEntity, RunEntity, RunEnrolmentEntity, ProviderChangeEntity];
+export const MIGRATIONS = [MessagingTables1764050000000, IdempotencyKeys1795998105000, CatalogueTables1795998105729, ProviderChangePositions1795999106615, EnrolmentPlaces1796001061651];

@@ -19,6 +19,8 @@ export type CatalogueErrorCode =
   | 'RUN_NOT_FOUND'
   | 'RUN_INVALID'
   | 'RUN_CANCELLED'
+  | 'RUN_DATE_IN_PAST'
+  | 'RUN_ENDED'
   | 'CURSOR_INVALID';
 
 /** A catalogue rule said no; the message is Dutch and shown to the user. */

@@ -6,6 +6,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
 import { ApiProblemResponses } from '../../shared/api-responses';
 import { providerIdOf } from '../../shared/principal-scope';
 import { ChangeFeedService, type ChangeFeedPage } from '../application/change-feed.service';
+import { CHANGE_KINDS } from '../infrastructure/provider-change.entity';
 
 export class ChangeFeedQuery {
   @ApiPropertyOptional({ description: 'De nextCursor van het vorige antwoord; leeg: vanaf het begin.' })
@@ -27,7 +28,7 @@ class ChangeResponse {
   @ApiProperty() cursor: string;
   @ApiProperty({ format: 'uuid' }) offerId: string;
   @ApiProperty() offerVersion: number;
-  @ApiProperty({ enum: ['submitted', 'published', 'updated', 'rejected', 'suspended', 'withdrawn', 'reinstated'] }) kind: string;
+  @ApiProperty({ enum: CHANGE_KINDS }) kind: string;
   @ApiProperty({ description: 'Bijv. de redenen van de beoordelaar bij afkeuring.', type: 'object', additionalProperties: true })
   detail: Record<string, unknown>;
   @ApiProperty() occurredAt: string;

@@ -1,6 +1,20 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type ChangeKind = 'submitted' | 'published' | 'updated' | 'rejected' | 'suspended' | 'withdrawn' | 'reinstated';
+export const CHANGE_KINDS = [
+  'submitted',
+  'published',
+  'updated',
+  'rejected',
+  'suspended',
+  'withdrawn',
+  'reinstated',
+  /** The published version was approved again under a new quality mark. */
+  'mark-renewed',
+  /** A submitted version was approved while the offer was withdrawn; undoing the withdrawal publishes it. */
+  'approved-while-withdrawn',
+] as const;
+
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /**
  * One decision on a provider's offer, in the provider's change feed. Positions count per provider (see

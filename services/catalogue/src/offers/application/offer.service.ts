@@ -229,11 +229,24 @@ export class OfferService {
     const previous = offer.publishedVersion === null ? null : await this.version(manager, offer.id, offer.publishedVersion);
     const validUntil = event.validUntil ? timestampDate(event.validUntil) : null;
     const outcome = lifecycle.approve(offer, version, previous, { markId: event.markId, validUntil }, occurredAt);
-    if (outcome.kind !== 'published') return;
+    if (outcome.kind === 'none') return;
+    const detail = { markId: event.markId, validUntil: validUntil?.toISOString() ?? null, conditions: event.conditions };
+    if (outcome.kind === 'mark-renewed') {
+      // No event: other services follow publication, not marks; a later lapse of this mark suspends.
+      await manager.save(OfferEntity, offer);
+      await recordChange(manager, { providerId: offer.providerId, offerId: offer.id, offerVersion: outcome.version, kind: 'mark-renewed', detail, occurredAt });
+      return;
+    }
     if (previous && previous.version !== version.version) await manager.save(OfferVersionEntity, previous);
     await manager.save(OfferVersionEntity, version);
     await manager.save(OfferEntity, offer);
     await this.syncListing(manager, offer);
+    if (outcome.kind === 'approved-while-withdrawn') {
+      // Stays out of search and unannounced until an admin undoes the withdrawal (which announces OfferPublished).
+      await recordChange(manager, { providerId: offer.providerId, offerId: offer.id, offerVersion: version.version, kind: 'approved-while-withdrawn', detail, occurredAt });
+      return;
+    }
+    if (outcome.kind !== 'published') return;
     const snapshot = offerSnapshot(version);
     if (outcome.firstPublication) {
       await publish(CatalogueEvents.OfferPublished, offer.id, { offer: snapshot, publishedAt: timestamp(occurredAt) });
@@ -245,7 +258,7 @@ export class OfferService {
       offerId: offer.id,
       offerVersion: version.version,
       kind: outcome.firstPublication ? 'published' : 'updated',
-      detail: { markId: event.markId, validUntil: validUntil?.toISOString() ?? null, conditions: event.conditions },
+      detail,
       occurredAt,
     });
   }

@@ -176,6 +176,86 @@ describe('offer lifecycle', () => {
     expect(() => reinstate(offer, now)).toThrow(expect.objectContaining({ code: 'OFFER_NOT_WITHDRAWN' }));
   });
 
+  it('follows the new mark when the published version is approved again, so a lapse of that mark suspends', () => {
+    const { offer, v1 } = published();
+    const until = new Date('2029-08-01T00:00:00Z');
+    const later = new Date('2026-12-01T10:00:00Z');
+    expect(approve(offer, v1, v1, { markId: 'm2', validUntil: until }, later)).toEqual({ kind: 'mark-renewed', version: 1 });
+    expect(offer).toMatchObject({ status: 'published', currentMarkId: 'm2', markValidUntil: until, updatedAt: later });
+    // The same mark again (redelivery) changes nothing.
+    expect(approve(offer, v1, v1, { markId: 'm2', validUntil: until }, new Date('2026-12-02T00:00:00Z'))).toEqual({ kind: 'none' });
+    expect(offer.updatedAt).toEqual(later);
+    expect(markLapsed(offer, 'm1', 'verlopen', now)).toEqual({ kind: 'none' });
+    expect(markLapsed(offer, 'm2', 'ingetrokken', now)).toEqual({ kind: 'suspended', reason: 'ingetrokken' });
+    expect(offer).toMatchObject({ status: 'suspended', currentMarkId: null, markValidUntil: null });
+  });
+
+  it('follows a new mark that arrives while withdrawn; undoing the withdrawal then publishes', () => {
+    const { offer, v1 } = published();
+    withdraw(offer, 'per ongeluk', now);
+    markLapsed(offer, 'm1', 'verlopen', now);
+    expect(approve(offer, v1, v1, { markId: 'm2', validUntil: null }, now)).toEqual({ kind: 'mark-renewed', version: 1 });
+    expect(offer).toMatchObject({ status: 'withdrawn', currentMarkId: 'm2' });
+    expect(reinstate(offer, now)).toBe('published');
+    expect(markLapsed(offer, 'm2', 'ingetrokken', now)).toEqual({ kind: 'suspended', reason: 'ingetrokken' });
+  });
+
+  it('keeps an approval that arrives while withdrawn during assessment; undoing the withdrawal publishes it', () => {
+    const { offer, v1 } = newOffer();
+    submit(offer, v1, now);
+    withdraw(offer, 'per ongeluk', now);
+    expect(approve(offer, v1, null, { markId: 'm1', validUntil: null }, now)).toEqual({ kind: 'approved-while-withdrawn', version: 1 });
+    expect(offer).toMatchObject({ status: 'withdrawn', publishedVersion: 1, currentMarkId: 'm1' });
+    expect(v1.status).toBe('published');
+    expect(reinstate(offer, now)).toBe('published');
+  });
+
+  it('a newer version approved while withdrawn supersedes the published one', () => {
+    const { offer, v1 } = published();
+    const v2 = applyEdit(offer, v1, content({ title: 'Nieuw' }), now);
+    submit(offer, v2, now);
+    withdraw(offer, 'per ongeluk', now);
+    expect(approve(offer, v2, v1, { markId: 'm2', validUntil: null }, now)).toEqual({ kind: 'approved-while-withdrawn', version: 2 });
+    expect(v1.status).toBe('superseded');
+    expect(reinstate(offer, now)).toBe('published');
+    expect(offer).toMatchObject({ publishedVersion: 2, currentMarkId: 'm2' });
+  });
+
+  it('a rejection that arrives while withdrawn during assessment makes undoing return the offer to draft', () => {
+    const { offer, v1 } = newOffer();
+    submit(offer, v1, now);
+    withdraw(offer, 'per ongeluk', now);
+    reject(offer, v1, { summary: 'Nee', reasons: [], decidedAt: now.toISOString() }, now);
+    expect(reinstate(offer, now)).toBe('draft');
+    expect(() => submit(offer, v1, now)).not.toThrow();
+  });
+
+  it('moves updatedAt only for changes the API shows', () => {
+    const { offer, v1 } = published();
+    const stamp = offer.updatedAt;
+    const later = new Date('2026-12-01T10:00:00Z');
+    // The same content again: no new version, no change.
+    expect(applyEdit(offer, v1, content(), later)).toBe(v1);
+    expect(offer).toMatchObject({ latestVersion: 1, updatedAt: stamp });
+    const v2 = applyEdit(offer, v1, content({ title: 'Anders' }), now);
+    expect(applyEdit(offer, v2, content({ title: 'Anders' }), later)).toBe(v2);
+    expect(v2.updatedAt).toEqual(now);
+    expect(offer.updatedAt).toEqual(now);
+
+    // A lapse while withdrawn without a visible validity: nothing the API shows changes.
+    withdraw(offer, 'weg', now);
+    expect(markLapsed(offer, 'm1', 'verlopen', later)).toEqual({ kind: 'none' });
+    expect(offer.updatedAt).toEqual(now);
+  });
+
+  it('clears the mark validity when the mark lapses', () => {
+    const { offer, v1 } = newOffer();
+    submit(offer, v1, now);
+    approve(offer, v1, null, { markId: 'm1', validUntil: new Date('2029-08-01T00:00:00Z') }, now);
+    markLapsed(offer, 'm1', 'ingetrokken', now);
+    expect(offer.markValidUntil).toBeNull();
+  });
+
   it('deletes drafts only; a published offer is never deleted', () => {
     const { offer } = newOffer();
     expect(() => assertDeletable(offer)).not.toThrow();

@@ -48,7 +48,11 @@ export type LifecycleOutcome =
   | { kind: 'none' }
   | { kind: 'published'; version: number; firstPublication: boolean }
   | { kind: 'suspended'; reason: string }
-  | { kind: 'rejected' };
+  | { kind: 'rejected' }
+  /** The published version was approved again: the offer now follows the new mark. */
+  | { kind: 'mark-renewed'; version: number }
+  /** A submitted version was approved while the offer was withdrawn; undoing the withdrawal publishes it. */
+  | { kind: 'approved-while-withdrawn'; version: number };
 
 function conflict(code: ConstructorParameters<typeof CatalogueError>[0], message: string): CatalogueError {
   return new CatalogueError(code, 'conflict', message);
@@ -69,6 +73,8 @@ export function planEdit(offer: OfferState, latest: VersionState): 'in-place' | 
 
 export function applyEdit(offer: OfferState, latest: VersionState, content: OfferContent, now: Date): VersionState {
   const plan = planEdit(offer, latest);
+  // The same content again (a retried PUT) is no change: no new version, and updated_since stays put.
+  if (sameContent(latest, content)) return latest;
   offer.updatedAt = now;
   if (plan === 'in-place') {
     Object.assign(latest, content, { updatedAt: now });
@@ -86,6 +92,17 @@ export function applyEdit(offer: OfferState, latest: VersionState, content: Offe
     publishedAt: null,
     updatedAt: now,
   };
+}
+
+// A record over every key, so a new content field cannot be forgotten here.
+const CONTENT_FIELDS = Object.keys({
+  title: true, summary: true, description: true, sectors: true, format: true, deliveryMode: true, studyLoadHours: true,
+  priceCents: true, priceCovers: true, regionIds: true, national: true, language: true, learningOutcomes: true,
+  pathStepCodes: true, teamProgramme: true, minGroupSize: true, maxGroupSize: true,
+} satisfies Record<keyof OfferContent, true>) as (keyof OfferContent)[];
+
+export function sameContent(a: OfferContent, b: OfferContent): boolean {
+  return CONTENT_FIELDS.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
 }
 
 /** Sends the latest (draft) version to quality assessment, under the publication rules in force today. */
@@ -113,8 +130,11 @@ export function submit(offer: OfferState, latest: VersionState, now: Date): void
 
 /**
  * The quality service approved a version. A submitted version is published (a previously published one is
- * superseded); a new approval of the published version of a suspended offer publishes it again. Anything else
- * (a stale or repeated decision, a withdrawn offer) changes nothing.
+ * superseded); a new approval of the published version of a suspended offer publishes it again. Quality issues a
+ * new mark on every approval and silently supersedes the older one, so a re-assessment of the published version
+ * adopts the new mark ('mark-renewed'): otherwise a later lapse of that mark would go unnoticed.
+ * While withdrawn, an approval is kept, not dropped (no decision would come again): a submitted version is
+ * published behind the withdrawal, and undoing the withdrawal announces it. A stale or repeated decision changes nothing.
  */
 export function approve(
   offer: OfferState,
@@ -123,10 +143,40 @@ export function approve(
   mark: { markId: string; validUntil: Date | null },
   now: Date,
 ): LifecycleOutcome {
-  if (offer.status === 'withdrawn') return { kind: 'none' };
-  const republish = version.status === 'published' && offer.publishedVersion === version.version && offer.status === 'suspended';
+  const isPublishedVersion = version.status === 'published' && offer.publishedVersion === version.version;
+  if (offer.status === 'withdrawn') {
+    if (version.status === 'submitted') {
+      publishVersion(offer, version, previous, mark, now);
+      offer.statusBeforeWithdrawal = 'published';
+      return { kind: 'approved-while-withdrawn', version: version.version };
+    }
+    if (!isPublishedVersion) return { kind: 'none' };
+    if (offer.statusBeforeWithdrawal === 'suspended' && offer.currentMarkId !== mark.markId) {
+      // A valid mark again: undoing the withdrawal publishes, it no longer suspends.
+      offer.statusBeforeWithdrawal = 'published';
+      if (offer.suspendedReason !== null) {
+        offer.suspendedReason = null;
+        offer.updatedAt = now;
+      }
+    }
+    return renewMark(offer, mark, now);
+  }
+  if (isPublishedVersion && offer.status === 'published') return renewMark(offer, mark, now);
+  const republish = isPublishedVersion && offer.status === 'suspended';
   if (version.status !== 'submitted' && !republish) return { kind: 'none' };
   const firstPublication = offer.publishedVersion === null || offer.status !== 'published';
+  publishVersion(offer, version, previous, mark, now);
+  offer.status = 'published';
+  return { kind: 'published', version: version.version, firstPublication };
+}
+
+function publishVersion(
+  offer: OfferState,
+  version: VersionState,
+  previous: VersionState | null,
+  mark: { markId: string; validUntil: Date | null },
+  now: Date,
+): void {
   if (previous && previous.version !== version.version) {
     previous.status = 'superseded';
     previous.updatedAt = now;
@@ -135,12 +185,21 @@ export function approve(
   version.publishedAt ??= now;
   version.updatedAt = now;
   offer.publishedVersion = version.version;
-  offer.status = 'published';
   offer.currentMarkId = mark.markId;
   offer.markValidUntil = mark.validUntil;
   offer.suspendedReason = null;
   offer.updatedAt = now;
-  return { kind: 'published', version: version.version, firstPublication };
+}
+
+/** Follows the newest mark of the published version; the same mark again (a redelivery) changes nothing. */
+function renewMark(offer: OfferState, mark: { markId: string; validUntil: Date | null }, now: Date): LifecycleOutcome {
+  if (offer.currentMarkId === mark.markId) return { kind: 'none' };
+  const visible = offer.markValidUntil?.getTime() !== mark.validUntil?.getTime();
+  offer.currentMarkId = mark.markId;
+  offer.markValidUntil = mark.validUntil;
+  // updated_since moves only for what the API shows: the mark id is internal, its validity is not.
+  if (visible) offer.updatedAt = now;
+  return { kind: 'mark-renewed', version: offer.publishedVersion! };
 }
 
 /** The quality service rejected a submitted version: it goes back to draft, with the assessor's reasons. */
@@ -150,6 +209,8 @@ export function reject(offer: OfferState, version: VersionState, rejection: Reje
   version.rejection = rejection;
   version.updatedAt = now;
   if (offer.status === 'submitted') offer.status = 'draft';
+  // Withdrawn meanwhile: undoing the withdrawal must not bring back an assessment that is over.
+  if (offer.status === 'withdrawn' && offer.statusBeforeWithdrawal === 'submitted') offer.statusBeforeWithdrawal = 'draft';
   offer.updatedAt = now;
   return { kind: 'rejected' };
 }
@@ -162,7 +223,11 @@ export function reject(offer: OfferState, version: VersionState, rejection: Reje
 export function markLapsed(offer: OfferState, markId: string, reason: string, now: Date): LifecycleOutcome {
   if (offer.currentMarkId !== markId) return { kind: 'none' };
   offer.currentMarkId = null;
-  offer.updatedAt = now;
+  // The API shows the mark's validity; the mark id is internal, so only a visible change moves updated_since.
+  if (offer.markValidUntil !== null) {
+    offer.markValidUntil = null;
+    offer.updatedAt = now;
+  }
   if (offer.status === 'withdrawn') {
     if (offer.statusBeforeWithdrawal === 'published') offer.statusBeforeWithdrawal = 'suspended';
     return { kind: 'none' };
@@ -170,6 +235,7 @@ export function markLapsed(offer: OfferState, markId: string, reason: string, no
   if (offer.status !== 'published') return { kind: 'none' };
   offer.status = 'suspended';
   offer.suspendedReason = reason;
+  offer.updatedAt = now;
   return { kind: 'suspended', reason };
 }
 

@@ -12,7 +12,7 @@ import { OfferEntity } from '../../offers/infrastructure/offer.entity';
 import { CatalogueError } from '../../shared/catalogue.error';
 import type { Page } from '../../shared/pagination';
 import { mayManage } from '../../shared/principal-scope';
-import { effectivePriceCents, runProblems, type RunPlan, type Session } from '../domain/run-rules';
+import { amsterdamDay, assertNotEnded, assertPlanNotInPast, effectivePriceCents, runProblems, type RunPlan, type Session } from '../domain/run-rules';
 import { RunEntity } from '../infrastructure/run.entity';
 
 export interface RunView {
@@ -45,6 +45,7 @@ export class RunService {
 
   async schedule(principal: Principal, offerId: string, plan: RunPlan): Promise<RunView> {
     assertPlan(plan);
+    assertPlanNotInPast(plan, amsterdamDay(new Date()));
     const run = await this.dataSource.transaction(async (manager) => {
       const offer = await manager.findOne(OfferEntity, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
       if (!offer) throw new CatalogueError('OFFER_NOT_FOUND', 'not-found', 'Dit aanbod bestaat niet.');
@@ -72,7 +73,8 @@ export class RunService {
 
   async change(principal: Principal, runId: string, plan: RunPlan): Promise<RunView> {
     assertPlan(plan);
-    return this.command(principal, runId, async (manager, run) => {
+    return this.command(principal, runId, async (manager, run, today) => {
+      assertPlanNotInPast(plan, today, run);
       Object.assign(run, plan, { updatedAt: new Date() });
       await manager.save(RunEntity, run);
       await publishInTransaction(manager, CatalogueEvents.RunChanged, run.id, { run: await snapshot(manager, run) });
@@ -120,13 +122,15 @@ export class RunService {
     return { items: runs.map(runView), page, pageSize, total };
   }
 
-  private async command<T>(principal: Principal, runId: string, work: (manager: EntityManager, run: RunEntity) => Promise<T>): Promise<T> {
+  private async command<T>(principal: Principal, runId: string, work: (manager: EntityManager, run: RunEntity, today: string) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(async (manager) => {
       const run = await manager.findOne(RunEntity, { where: { id: runId }, lock: { mode: 'pessimistic_write' } });
       if (!run) throw notFound();
       assertOwner(principal, run.providerId);
       if (run.status === 'cancelled') throw new CatalogueError('RUN_CANCELLED', 'conflict', 'Deze uitvoering is geannuleerd.');
-      return work(manager, run);
+      const today = amsterdamDay(new Date());
+      assertNotEnded(run, today);
+      return work(manager, run, today);
     });
     this.messaging.nudgeRelay();
     return result;

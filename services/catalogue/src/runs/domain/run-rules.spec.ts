@@ -1,4 +1,4 @@
-import { effectivePriceCents, runProblems, type RunPlan } from './run-rules';
+import { amsterdamDay, assertNotEnded, assertPlanNotInPast, effectivePriceCents, pastDateProblems, runProblems, type RunPlan } from './run-rules';
 
 const plan: RunPlan = {
   startDate: '2027-02-01',
@@ -37,5 +37,29 @@ describe('run rules', () => {
   it('uses the offer price unless the run has its own, even a free run', () => {
     expect(effectivePriceCents({ priceCents: null }, 45_000)).toBe(45_000);
     expect(effectivePriceCents({ priceCents: 0 }, 45_000)).toBe(0);
+  });
+
+  it('refuses a new run that starts or ends before today (Amsterdam)', () => {
+    expect(pastDateProblems(plan, '2027-02-01')).toEqual([]);
+    expect(pastDateProblems(plan, '2027-02-02').map((p) => p.field)).toEqual(['startDate']);
+    expect(pastDateProblems(plan, '2027-03-16').map((p) => p.field)).toEqual(['startDate', 'endDate']);
+    expect(() => assertPlanNotInPast(plan, '2027-02-02')).toThrow(expect.objectContaining({ code: 'RUN_DATE_IN_PAST', kind: 'unprocessable' }));
+  });
+
+  it('lets a run under way keep its past start, but never moves a date into the past', () => {
+    const today = '2027-02-10';
+    expect(pastDateProblems(plan, today, plan)).toEqual([]);
+    expect(pastDateProblems({ ...plan, startDate: '2027-02-03' }, today, plan).map((p) => p.field)).toEqual(['startDate']);
+    expect(pastDateProblems({ ...plan, endDate: '2027-02-09' }, today, plan).map((p) => p.field)).toEqual(['endDate']);
+    expect(pastDateProblems({ ...plan, startDate: '2027-02-20' }, today, plan)).toEqual([]);
+  });
+
+  it('refuses changing or cancelling a run after its end date, not on it', () => {
+    expect(() => assertNotEnded(plan, '2027-03-15')).not.toThrow();
+    expect(() => assertNotEnded(plan, '2027-03-16')).toThrow(expect.objectContaining({ code: 'RUN_ENDED', kind: 'conflict' }));
+  });
+
+  it('takes today in Europe/Amsterdam', () => {
+    expect(amsterdamDay(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
   });
 });

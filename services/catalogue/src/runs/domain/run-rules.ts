@@ -1,4 +1,5 @@
 import type { ContentProblem } from '../../offers/domain/offer-content';
+import { CatalogueError } from '../../shared/catalogue.error';
 
 export interface Session {
   /** YYYY-MM-DD, Europe/Amsterdam. */
@@ -45,6 +46,43 @@ export function effectivePriceCents(plan: Pick<RunPlan, 'priceCents'>, offerPric
   return plan.priceCents ?? offerPriceCents;
 }
 
-function amsterdamDay(moment: Date): string {
+/**
+ * Dates in the past, compared with today in Europe/Amsterdam. A run in the past would let a provider create
+ * completions downstream at once, so a new run starts today or later, and a change never moves a date into the
+ * past. A date that is already past and stays as it is (a run under way) is fine.
+ */
+export function pastDateProblems(
+  plan: Pick<RunPlan, 'startDate' | 'endDate'>,
+  today: string,
+  current?: Pick<RunPlan, 'startDate' | 'endDate'>,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (plan.startDate < today && plan.startDate !== current?.startDate) {
+    problems.push({ field: 'startDate', message: 'mag niet in het verleden liggen' });
+  }
+  if (plan.endDate < today && plan.endDate !== current?.endDate) {
+    problems.push({ field: 'endDate', message: 'mag niet in het verleden liggen' });
+  }
+  return problems;
+}
+
+export function assertPlanNotInPast(plan: Pick<RunPlan, 'startDate' | 'endDate'>, today: string, current?: Pick<RunPlan, 'startDate' | 'endDate'>): void {
+  const problems = pastDateProblems(plan, today, current);
+  if (problems.length > 0) {
+    throw new CatalogueError('RUN_DATE_IN_PAST', 'unprocessable', 'Een uitvoering kan niet in het verleden worden gepland.', {
+      errors: problems.map((problem) => ({ field: problem.field, messages: [problem.message] })),
+    });
+  }
+}
+
+/** After its end date a run is history: participants completed it, so it is neither changed nor cancelled. */
+export function assertNotEnded(run: Pick<RunPlan, 'endDate'>, today: string): void {
+  if (run.endDate < today) {
+    throw new CatalogueError('RUN_ENDED', 'conflict', 'Deze uitvoering is al afgelopen en kan niet meer worden gewijzigd of geannuleerd.');
+  }
+}
+
+/** The calendar date in Europe/Amsterdam, as YYYY-MM-DD. */
+export function amsterdamDay(moment: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(moment);
 }

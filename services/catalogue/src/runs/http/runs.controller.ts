@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
 import { Idempotent } from '@napl/service-kit';
 import { ApiProblemResponses } from '../../shared/api-responses';
@@ -35,6 +35,7 @@ export class RunsController {
   @ApiOperation({ summary: 'Een uitvoering plannen van gepubliceerd aanbod (publiceert RunScheduled)' })
   @ApiCreatedResponse({ type: RunResponse })
   @ApiConflictResponse({ description: 'Het aanbod is niet gepubliceerd, of geschorst of teruggetrokken.' })
+  @ApiUnprocessableEntityResponse({ description: 'De start- of einddatum ligt in het verleden (RUN_DATE_IN_PAST).' })
   schedule(@CurrentPrincipal() principal: Principal, @Param('offerId', offerIdPipe) offerId: string, @Body() body: RunPlanDto): Promise<RunView> {
     return this.runs.schedule(principal, offerId, planOf(body));
   }
@@ -57,7 +58,8 @@ export class RunsController {
   @Roles('provider', 'admin')
   @ApiOperation({ summary: 'Een uitvoering wijzigen (publiceert RunChanged)' })
   @ApiOkResponse({ type: RunResponse })
-  @ApiConflictResponse({ description: 'De uitvoering is geannuleerd.' })
+  @ApiConflictResponse({ description: 'De uitvoering is geannuleerd, of al afgelopen (RUN_ENDED).' })
+  @ApiUnprocessableEntityResponse({ description: 'De nieuwe start- of einddatum ligt in het verleden (RUN_DATE_IN_PAST).' })
   change(@CurrentPrincipal() principal: Principal, @Param('runId', runIdPipe) runId: string, @Body() body: RunPlanDto): Promise<RunView> {
     return this.runs.change(principal, runId, planOf(body));
   }
@@ -68,7 +70,7 @@ export class RunsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Een uitvoering annuleren (publiceert RunCancelled; inschrijvingen worden geannuleerd)' })
   @ApiOkResponse({ type: RunResponse })
-  @ApiConflictResponse({ description: 'Al geannuleerd.' })
+  @ApiConflictResponse({ description: 'Al geannuleerd, of al afgelopen (RUN_ENDED).' })
   cancel(@CurrentPrincipal() principal: Principal, @Param('runId', runIdPipe) runId: string, @Body() body: CancelRunDto): Promise<RunView> {
     return this.runs.cancel(principal, runId, body.reason);
   }

@@ -39,6 +39,10 @@ export class RunEntity {
   @Column({ type: 'integer' })
   capacity: number;
 
+  /** Enrolments holding a place, from the enrolments service's events (see run_enrolment); internal, for search. */
+  @Column({ name: 'places_taken', type: 'integer', default: 0 })
+  placesTaken: number;
+
   @Column({ name: 'enrolment_deadline', type: 'timestamptz', nullable: true })
   enrolmentDeadline: Date | null;
 

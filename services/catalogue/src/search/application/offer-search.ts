@@ -131,7 +131,7 @@ function runFilterSql(runs: string, criteria: OfferSearchCriteria, param: (value
   const conditions = [`r.offer_id = v.offer_id`, `r.status = 'scheduled'`, `r.start_date >= current_date`];
   if (criteria.startsFrom) conditions.push(`r.start_date >= ${param(criteria.startsFrom)}::date`);
   if (criteria.startsUntil) conditions.push(`r.start_date <= ${param(criteria.startsUntil)}::date`);
-  if (criteria.openPlaces) conditions.push(`r.capacity > 0`, `(r.enrolment_deadline IS NULL OR r.enrolment_deadline > now())`);
+  if (criteria.openPlaces) conditions.push(`r.capacity > r.places_taken`, `(r.enrolment_deadline IS NULL OR r.enrolment_deadline > now())`);
   return `FROM ${runs} r WHERE ${conditions.join(' AND ')}`;
 }
 

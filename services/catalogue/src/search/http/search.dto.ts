@@ -69,8 +69,8 @@ export class OfferSearchQuery extends PageQuery {
 
   @ApiPropertyOptional({
     description:
-      'Alleen aanbod met een uitvoering waarvoor inschrijven nog kan (gepland, niet gestart, inschrijftermijn open, capaciteit > 0). ' +
-      'Het aantal bezette plaatsen houdt de inschrijvingenservice bij; zie de README.',
+      'Alleen aanbod met een uitvoering waarvoor inschrijven nog kan (gepland, niet gestart, inschrijftermijn open, nog plaatsen vrij). ' +
+      'De bezette plaatsen volgen de gebeurtenissen van de inschrijvingenservice; zie de README.',
   })
   @IsOptional()
   @Transform(toBoolean)
