@@ -27,6 +27,7 @@ function integrationConfig(projectRoot) {
     testMatch: ['**/*.integration-spec.ts'],
     setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-setup.ts'],
     globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+    globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   };
 }
 

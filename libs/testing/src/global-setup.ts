@@ -1,12 +1,14 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { testInfraFromEnv } from './test-infra';
+import { testInfraFromEnv, uniqueSuffix } from './test-infra';
 
 /**
  * Runs once before the integration tests: brings up containers when asked, then checks that Postgres and
  * Kafka answer, failing fast with a message that says what to start.
  */
 export default async function globalSetup(): Promise<void> {
+  // One id for the whole run (each jest project runs this setup; the first one sets it).
+  process.env.NAPL_TEST_RUN_ID ??= uniqueSuffix();
   const mode = process.env.NAPL_TEST_INFRA ?? 'local';
   if ((mode === 'containers' || mode === 'auto') && !process.env.DATABASE_URL && !process.env.KAFKA_BROKERS) {
     const { startContainers } = await import('./containers');

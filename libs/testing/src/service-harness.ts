@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS, DEV_AUDIENCE, DEV_ISSUER, DevIssuer, type Principal } from '@napl/auth';
 import { MessagingRuntime } from '@napl/messaging';
 import { createServiceApp, loadConfig, type ServiceConfig, type ServiceDescription } from '@napl/service-kit';
-import { dropTestDatabase, newTestDatabaseUrl, testInfraFromEnv, uniqueSuffix } from './test-infra';
+import { dropTestDatabase, newTestDatabaseUrl, testInfraFromEnv, testRunTopicPrefix, uniqueSuffix } from './test-infra';
 
 export interface TestService<C extends ServiceConfig> {
   readonly app: INestApplication;
@@ -67,9 +67,12 @@ export async function startTestService<C extends ServiceConfig>(options: TestSer
   };
 }
 
-/** Topics of their own for one test file, so no test sees another's events. */
+/**
+ * Topics of their own for one test file, so no test sees another's events. They start with the test run's
+ * prefix, so the run's global teardown deletes them all (the broker would otherwise keep every run's topics).
+ */
 export function newTopicPrefix(): string {
-  return `test.${uniqueSuffix()}.`;
+  return `${testRunTopicPrefix()}${uniqueSuffix()}.`;
 }
 
 /** Polls until `probe` returns a value that is not undefined, or fails after `timeoutMs`. */

@@ -22,6 +22,11 @@ export function testInfraFromEnv(): TestInfra {
   };
 }
 
+/** Every topic a test run creates starts with this (set once per run by the global setup). */
+export function testRunTopicPrefix(): string {
+  return `test.${process.env.NAPL_TEST_RUN_ID ?? 'adhoc'}.`;
+}
+
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 }
