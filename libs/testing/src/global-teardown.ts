@@ -6,8 +6,11 @@ import { testInfraFromEnv, testRunTopicPrefix } from './test-infra';
  * prefix), so the development broker does not pile up thousands of test partitions and start slowly.
  */
 export default async function globalTeardown(): Promise<void> {
-  if (!process.env.NAPL_TEST_RUN_ID) return;
-  const prefix = testRunTopicPrefix();
+  if (process.env.NAPL_TEST_RUN_ID) await deleteTopicsWithPrefix(testRunTopicPrefix());
+}
+
+/** Deletes every topic whose name starts with `prefix` (a test's or a test run's own). */
+export async function deleteTopicsWithPrefix(prefix: string): Promise<void> {
   const admin = new Kafka({ brokers: testInfraFromEnv().kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
   try {
     await admin.connect();

@@ -4,3 +4,4 @@ export * from './service-data-source';
 export * from './kafka-probe';
 export * from './own-broker';
 export * from './platform-conformance';
+export { deleteTopicsWithPrefix } from './global-teardown';

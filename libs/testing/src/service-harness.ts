@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS, DEV_AUDIENCE, DEV_ISSUER, DevIssuer, type Principal } from '@napl/auth';
 import { MessagingRuntime } from '@napl/messaging';
 import { createServiceApp, loadConfig, type ServiceConfig, type ServiceDescription } from '@napl/service-kit';
+import { deleteTopicsWithPrefix } from './global-teardown';
 import { dropTestDatabase, newTestDatabaseUrl, testInfraFromEnv, testRunTopicPrefix, uniqueSuffix } from './test-infra';
 
 export interface TestService<C extends ServiceConfig> {
@@ -37,12 +38,13 @@ export interface TestServiceOptions<C extends ServiceConfig> {
 export async function startTestService<C extends ServiceConfig>(options: TestServiceOptions<C>): Promise<TestService<C>> {
   const infra = testInfraFromEnv();
   const ownsDatabase = !options.databaseUrl;
+  const topicPrefix = options.topicPrefix ?? newTopicPrefix();
   const databaseUrl = options.databaseUrl ?? newTestDatabaseUrl(infra, options.description.service);
   const config = loadConfig(options.configClass, {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: options.topicPrefix ?? newTopicPrefix(),
+    KAFKA_TOPIC_PREFIX: topicPrefix,
     ...options.env,
   });
   const issuer = options.issuer ?? (await DevIssuer.inMemory());
@@ -63,6 +65,8 @@ export async function startTestService<C extends ServiceConfig>(options: TestSer
     close: async () => {
       await app.close();
       if (ownsDatabase) await dropTestDatabase(databaseUrl);
+      // Topics shared with other services of the test are the test's to delete (or the run's teardown).
+      if (!options.topicPrefix) await deleteTopicsWithPrefix(topicPrefix);
     },
   };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DevIssuer } from '@napl/auth';
-import { dropTestDatabase, newTestDatabaseUrl, newTopicPrefix, testInfraFromEnv } from '@napl/testing';
+import { deleteTopicsWithPrefix, dropTestDatabase, newTestDatabaseUrl, newTopicPrefix, testInfraFromEnv } from '@napl/testing';
 import { DemoClient } from '../demo-client';
 import { loadDemoData } from '../load-demo-data';
 import { startServiceProcess, type ServiceProcess } from './service-processes';
@@ -24,6 +24,7 @@ describe('the core flow across catalogue, quality and enrolments', () => {
   const infra = testInfraFromEnv();
   const databaseUrl = newTestDatabaseUrl(infra, 'e2e');
   const keysDir = mkdtempSync(join(tmpdir(), 'napl-e2e-keys-'));
+  const topicPrefix = newTopicPrefix();
   const services: ServiceProcess[] = [];
   let client: DemoClient;
 
@@ -33,7 +34,7 @@ describe('the core flow across catalogue, quality and enrolments', () => {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: newTopicPrefix(),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
       AUTH_DEV_KEYS_DIR: keysDir,
     };
     // One after the other: the first creates the database, and two cores start three Nest apps slowly anyway.
@@ -47,6 +48,7 @@ describe('the core flow across catalogue, quality and enrolments', () => {
   afterAll(async () => {
     await Promise.all(services.map((running) => running.stop()));
     await dropTestDatabase(databaseUrl);
+    await deleteTopicsWithPrefix(topicPrefix);
     rmSync(keysDir, { recursive: true, force: true });
   }, 60_000);
 
