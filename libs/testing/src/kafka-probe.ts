@@ -1,4 +1,6 @@
+import { fromBinary, type MessageShape } from '@bufbuild/protobuf';
 import { Kafka, logLevel, type IHeaders } from 'kafkajs';
+import type { EventContract } from '@napl/contracts';
 import { testInfraFromEnv, uniqueSuffix } from './test-infra';
 
 export interface ReceivedMessage {
@@ -23,6 +25,13 @@ export class TopicProbe {
       },
     });
     return probe;
+  }
+
+  /** The events of one type received so far (only those with `key`, when given), decoded. */
+  eventsOf<C extends EventContract>(contract: C, key?: string): MessageShape<C['schema']>[] {
+    return this.messages
+      .filter((message) => message.headers['napl-event-type'] === contract.type && (key === undefined || message.key === key))
+      .map((message) => fromBinary(contract.schema, message.value!) as MessageShape<C['schema']>);
   }
 
   async close(): Promise<void> {

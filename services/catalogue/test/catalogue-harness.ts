@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { create, fromBinary, toBinary, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
+import type { MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Test } from 'supertest';
 import { DEMO_ACCOUNTS, DEMO_IDS } from '@napl/auth';
 import { CatalogueEvents, EnrolmentsEvents, QualityEvents, type EventContract } from '@napl/contracts';
-import { envelopeToHeaders, newEnvelope } from '@napl/messaging';
-import { eventually, startTestService, TopicProbe, type TestService } from '@napl/testing';
+import { EventPublisher, eventually, startTestService, TopicProbe, type TestService } from '@napl/testing';
 import { CatalogueConfig } from '../src/catalogue.config';
 import { CATALOGUE_SERVICE } from '../src/catalogue.description';
 import { CatalogueModule } from '../src/catalogue.module';
@@ -17,19 +15,17 @@ export type Account = keyof typeof DEMO_ACCOUNTS;
 export class CatalogueHarness {
   private constructor(
     readonly service: TestService<CatalogueConfig>,
-    private readonly producer: Producer,
+    private readonly publisher: EventPublisher,
     readonly offerEvents: TopicProbe,
     readonly runEvents: TopicProbe,
   ) {}
 
   static async start(): Promise<CatalogueHarness> {
     const service = await startCatalogue();
-    const producer = new Kafka({ brokers: service.config.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
     const prefix = service.config.KAFKA_TOPIC_PREFIX;
     return new CatalogueHarness(
       service,
-      producer,
+      await EventPublisher.connect(service.config.kafkaBrokers, prefix),
       await TopicProbe.on(prefix + CatalogueEvents.OfferSubmitted.topic.name),
       await TopicProbe.on(prefix + CatalogueEvents.RunScheduled.topic.name),
     );
@@ -38,7 +34,7 @@ export class CatalogueHarness {
   async close(): Promise<void> {
     await this.offerEvents.close();
     await this.runEvents.close();
-    await this.producer.disconnect();
+    await this.publisher.close();
     await this.service.close();
   }
 
@@ -48,11 +44,7 @@ export class CatalogueHarness {
 
   /** Publishes an event the way another service's outbox would (here mostly quality's): protobuf with the envelope in headers. */
   async publishQuality<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>): Promise<void> {
-    const value = Buffer.from(toBinary(contract.schema, create(contract.schema, payload)));
-    await this.producer.send({
-      topic: this.service.config.KAFKA_TOPIC_PREFIX + contract.topic.name,
-      messages: [{ key, value, headers: envelopeToHeaders(newEnvelope(contract.type)) }],
-    });
+    await this.publisher.publish(contract, key, payload);
   }
 
   /** Publishes an enrolments event for a run, the way the enrolments service would (keyed by enrolment id). */
@@ -105,9 +97,7 @@ export class CatalogueHarness {
 
   /** The catalogue events of one type for a key, decoded. */
   eventsOf<C extends EventContract>(contract: C, key: string, probe = this.offerEvents): MessageShape<C['schema']>[] {
-    return probe.messages
-      .filter((message) => message.key === key && message.headers['napl-event-type'] === contract.type)
-      .map((message) => fromBinary(contract.schema, message.value!) as MessageShape<C['schema']>);
+    return probe.eventsOf(contract, key);
   }
 
   async eventOf<C extends EventContract>(contract: C, key: string, probe = this.offerEvents): Promise<MessageShape<C['schema']>> {

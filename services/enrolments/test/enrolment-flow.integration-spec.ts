@@ -10,7 +10,7 @@ import { NotificationEntity } from '../src/enrolments/infrastructure/notificatio
 import { KnownOfferEntity } from '../src/offers/infrastructure/known-offer.entity';
 import { KnownRunEntity } from '../src/runs/infrastructure/known-run.entity';
 import { TeacherEntity } from '../src/teachers/infrastructure/teacher.entity';
-import { EnrolmentsHarness, eventsOf, type Teacher } from './support/enrolments-harness';
+import { EnrolmentsHarness, type Teacher } from './support/enrolments-harness';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -65,13 +65,13 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
 
     // Through Kafka: promoted, with the pseudonymous id and the school's BRIN and region, no personal data.
     const promoted = await eventually(
-      async () => eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentPromoted).find((event) => event.enrolment?.enrolmentId === third.enrolmentId),
+      async () => enrolmentTopic.eventsOf(EnrolmentsEvents.EnrolmentPromoted).find((event) => event.enrolment?.enrolmentId === third.enrolmentId),
       15_000,
       'EnrolmentPromoted on Kafka',
     );
     expect(promoted.enrolment).toMatchObject({ teacherId: c.teacherId, runId, offerId, schoolBrin: '12AB', regionId: 'utrecht-stad', priceCents: 45_000n });
     const cancelledEvent = await eventually(
-      async () => eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentCancelled).find((event) => event.enrolment?.enrolmentId === first.enrolmentId),
+      async () => enrolmentTopic.eventsOf(EnrolmentsEvents.EnrolmentCancelled).find((event) => event.enrolment?.enrolmentId === first.enrolmentId),
       15_000,
       'EnrolmentCancelled on Kafka',
     );
@@ -80,7 +80,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
 
   describe('when the catalogue changes the capacity of a run', () => {
     const promotedIn = (runId: string) =>
-      eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentPromoted).filter((event) => event.enrolment?.runId === runId);
+      enrolmentTopic.eventsOf(EnrolmentsEvents.EnrolmentPromoted).filter((event) => event.enrolment?.runId === runId);
     /** The EnrolmentPromoted rows this service wrote for these enrolments, in the order they were written. */
     const promotedRows = (enrolmentIds: string[]) =>
       harness.db.getRepository(OutboxMessageEntity).find({
@@ -204,7 +204,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
 
     await eventually(async () => ((await harness.db.getRepository(EnrolmentEntity).countBy({ runId, status: 'cancelled' })) === 2 ? true : undefined), 15_000, 'both cancelled');
     const events = await eventually(async () => {
-      const found = eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentCancelled).filter((event) => event.enrolment?.runId === runId);
+      const found = enrolmentTopic.eventsOf(EnrolmentsEvents.EnrolmentCancelled).filter((event) => event.enrolment?.runId === runId);
       return found.length === 2 ? found : undefined;
     }, 15_000, 'two EnrolmentCancelled on Kafka');
     // Keyed by enrolment, so the two may sit on different partitions: Kafka keeps no order between them.
@@ -215,7 +215,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
       ]),
     );
     // Nobody was promoted into a cancelled run, and it takes no new enrolments.
-    expect(eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentPromoted).some((event) => event.enrolment?.runId === runId)).toBe(false);
+    expect(enrolmentTopic.eventsOf(EnrolmentsEvents.EnrolmentPromoted).some((event) => event.enrolment?.runId === runId)).toBe(false);
     expect((await http().get('/v1/teachers/me/notifications').set(auth(b.token)).expect(200)).body[0].message).toMatch(/geannuleerd/);
     expect((await harness.enrol(await harness.newTeacher(), runId).expect(409)).body.code).toBe('RUN_CANCELLED');
   }, 60_000);
@@ -242,7 +242,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
     await http().put(`/v1/enrolments/${eb.enrolmentId}/attendance`).set(auth(hanze)).send({ session: 1, attended: true }).expect(200);
 
     const started = await eventually(async () => {
-      const found = eventsOf(participationTopic.messages, EnrolmentsEvents.ParticipationStarted).filter((event) => event.teacherId === teacher.teacherId);
+      const found = participationTopic.eventsOf(EnrolmentsEvents.ParticipationStarted).filter((event) => event.teacherId === teacher.teacherId);
       return found.length === 2 ? found : undefined;
     }, 15_000, 'two ParticipationStarted');
     expect(started.map((event) => [event.enrolmentId, event.firstParticipation])).toEqual([
@@ -254,7 +254,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
 
     // The run-start job finds nothing left to start for these enrolments.
     await harness.service.app.get(EnrolmentsService).startDueParticipations();
-    expect(eventsOf(participationTopic.messages, EnrolmentsEvents.ParticipationStarted).filter((event) => event.teacherId === teacher.teacherId)).toHaveLength(2);
+    expect(participationTopic.eventsOf(EnrolmentsEvents.ParticipationStarted).filter((event) => event.teacherId === teacher.teacherId)).toHaveLength(2);
 
     const noReason = await http().put(`/v1/enrolments/${ea.enrolmentId}/result`).set(auth(hanze)).send({ outcome: 'not-completed' }).expect(400);
     expect(noReason.body.errors).toEqual([{ field: 'reason', messages: expect.arrayContaining(['is verplicht als de docent de uitvoering niet heeft afgerond']) }]);
@@ -265,13 +265,13 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
     await http().put(`/v1/enrolments/${eb.enrolmentId}/result`).set(auth(hanze)).send({ outcome: 'not-completed', reason: 'Te vaak afwezig' }).expect(200);
 
     const completed = await eventually(
-      async () => eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentCompleted).find((event) => event.enrolment?.enrolmentId === ea.enrolmentId),
+      async () => enrolmentTopic.eventsOf(EnrolmentsEvents.EnrolmentCompleted).find((event) => event.enrolment?.enrolmentId === ea.enrolmentId),
       15_000,
       'EnrolmentCompleted',
     );
     expect(completed.sessionsAttended).toBe(2);
     const notCompleted = await eventually(
-      async () => eventsOf(enrolmentTopic.messages, EnrolmentsEvents.EnrolmentNotCompleted).find((event) => event.enrolment?.enrolmentId === eb.enrolmentId),
+      async () => enrolmentTopic.eventsOf(EnrolmentsEvents.EnrolmentNotCompleted).find((event) => event.enrolment?.enrolmentId === eb.enrolmentId),
       15_000,
       'EnrolmentNotCompleted',
     );
@@ -296,7 +296,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
 
     expect(await harness.service.app.get(EnrolmentsService).startDueParticipations()).toBeGreaterThanOrEqual(1);
     const started = await eventually(
-      async () => eventsOf(participationTopic.messages, EnrolmentsEvents.ParticipationStarted).find((event) => event.enrolmentId === enrolment.enrolmentId),
+      async () => participationTopic.eventsOf(EnrolmentsEvents.ParticipationStarted).find((event) => event.enrolmentId === enrolment.enrolmentId),
       15_000,
       'ParticipationStarted at run start',
     );

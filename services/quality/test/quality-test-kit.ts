@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { create, fromBinary, toBinary, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { Principal } from '@napl/auth';
 import { CatalogueEvents, EnrolmentsEvents, TOPICS, type EventContract } from '@napl/contracts';
-import { envelopeToHeaders, newEnvelope } from '@napl/messaging';
-import { eventually, startTestService, TopicProbe, type TestService } from '@napl/testing';
+import { EventPublisher, eventually, startTestService, TopicProbe, type TestService } from '@napl/testing';
 import { QualityConfig } from '../src/quality.config';
 import { QUALITY_SERVICE } from '../src/quality.description';
 import { QualityModule } from '../src/quality.module';
@@ -19,7 +17,7 @@ export const REQUIRED_V1 = ['K1', 'K2', 'K3', 'K6', 'K7'];
 export class QualityHarness {
   private constructor(
     readonly service: TestService<QualityConfig>,
-    private readonly producer: Producer,
+    private readonly publisher: EventPublisher,
     readonly assessmentTopic: TopicProbe,
     readonly markTopic: TopicProbe,
   ) {}
@@ -31,27 +29,22 @@ export class QualityHarness {
       module: (config, auth) => QualityModule.forRoot(config, auth),
       env,
     });
-    const producer = new Kafka({ brokers: service.config.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
     const prefix = service.config.KAFKA_TOPIC_PREFIX;
+    const publisher = await EventPublisher.connect(service.config.kafkaBrokers, prefix);
     const assessmentTopic = await TopicProbe.on(prefix + TOPICS.qualityAssessment.name);
     const markTopic = await TopicProbe.on(prefix + TOPICS.qualityMark.name);
-    return new QualityHarness(service, producer, assessmentTopic, markTopic);
+    return new QualityHarness(service, publisher, assessmentTopic, markTopic);
   }
 
   async close(): Promise<void> {
     await this.assessmentTopic?.close();
     await this.markTopic?.close();
-    await this.producer?.disconnect();
+    await this.publisher?.close();
     await this.service?.close();
   }
 
   async send<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>): Promise<void> {
-    const value = Buffer.from(toBinary(contract.schema, create(contract.schema, payload)));
-    await this.producer.send({
-      topic: this.service.config.KAFKA_TOPIC_PREFIX + contract.topic.name,
-      messages: [{ key, value, headers: envelopeToHeaders(newEnvelope(contract.type)) }],
-    });
+    await this.publisher.publish(contract, key, payload);
   }
 
   /** The catalogue submits an offer version; resolves with the assessment case it opened. */
@@ -101,9 +94,7 @@ export class QualityHarness {
 
   /** The events of one type and key on a probed topic, decoded. */
   events<C extends EventContract>(probe: TopicProbe, contract: C, key: string): MessageShape<C['schema']>[] {
-    return probe.messages
-      .filter((message) => message.key === key && message.headers['napl-event-type'] === contract.type)
-      .map((message) => fromBinary(contract.schema as DescMessage, message.value!) as MessageShape<C['schema']>);
+    return probe.eventsOf(contract, key);
   }
 
   async eventOf<C extends EventContract>(probe: TopicProbe, contract: C, key: string, count = 1): Promise<MessageShape<C['schema']>[]> {

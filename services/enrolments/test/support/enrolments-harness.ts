@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@napl/auth';
@@ -13,7 +12,6 @@ import {
   openServiceDataSource,
   startTestService,
   testInfraFromEnv,
-  type ReceivedMessage,
   type TestService,
 } from '@napl/testing';
 import { EnrolmentsConfig } from '../../src/enrolments.config';
@@ -172,9 +170,3 @@ export interface Teacher {
 
 export const HANZE = '11111111-1111-4111-8111-000000000001';
 
-/** Decodes the messages of one event type from a topic probe. */
-export function eventsOf<S extends DescMessage>(messages: readonly ReceivedMessage[], contract: EventContract<S>): MessageShape<S>[] {
-  return messages
-    .filter((message) => message.headers['napl-event-type'] === contract.type)
-    .map((message) => fromBinary(contract.schema, message.value!));
-}
