@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from './domain-error';
+import { DomainError } from '@napl/domain';
 import { ProblemDetailsFilter } from './problem-details';
 
 class ExampleError extends DomainError<'RUN_FULL'> {

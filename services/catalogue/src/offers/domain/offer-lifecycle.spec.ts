@@ -1,7 +1,6 @@
 import type { OfferContent } from './offer-content';
 import { contentProblems } from './offer-content';
 import {
-  amsterdamDate,
   applyEdit,
   approve,
   assertDeletable,
@@ -262,9 +261,5 @@ describe('offer lifecycle', () => {
     expect(() => withdraw(offer, 'x', now)).toThrow(expect.objectContaining({ code: 'OFFER_NOT_WITHDRAWABLE' }));
     const { offer: live } = published();
     expect(() => assertDeletable(live)).toThrow(expect.objectContaining({ code: 'OFFER_NOT_DELETABLE' }));
-  });
-
-  it('uses the Amsterdam calendar date', () => {
-    expect(amsterdamDate(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
   });
 });

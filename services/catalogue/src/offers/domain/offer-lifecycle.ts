@@ -1,3 +1,4 @@
+import { amsterdamDate } from '@napl/domain';
 import { CatalogueError } from '../../shared/catalogue.error';
 import type { OfferContent } from './offer-content';
 import { publicationRulesOn } from './publication-rules';
@@ -274,9 +275,4 @@ export function assertTakesRuns(offer: OfferState): void {
   if (offer.status !== 'published') {
     throw conflict('OFFER_NOT_PUBLISHED', 'Uitvoeringen kunnen alleen worden gepland voor gepubliceerd aanbod met een geldig kwaliteitskeurmerk.');
   }
-}
-
-/** The calendar date in Europe/Amsterdam, as YYYY-MM-DD. */
-export function amsterdamDate(moment: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(moment);
 }

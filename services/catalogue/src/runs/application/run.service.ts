@@ -5,6 +5,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@napl/auth';
 import { CatalogueEvents, type RunSnapshotSchema } from '@napl/contracts';
+import { amsterdamDate } from '@napl/domain';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
 import { assertTakesRuns } from '../../offers/domain/offer-lifecycle';
 import { OfferVersionEntity } from '../../offers/infrastructure/offer-version.entity';
@@ -12,7 +13,7 @@ import { OfferEntity } from '../../offers/infrastructure/offer.entity';
 import { CatalogueError } from '../../shared/catalogue.error';
 import type { Page } from '../../shared/pagination';
 import { mayManage } from '../../shared/principal-scope';
-import { amsterdamDay, assertNotEnded, assertPlanNotInPast, effectivePriceCents, runProblems, type RunPlan, type Session } from '../domain/run-rules';
+import { assertNotEnded, assertPlanNotInPast, effectivePriceCents, runProblems, type RunPlan, type Session } from '../domain/run-rules';
 import { RunEntity } from '../infrastructure/run.entity';
 
 export interface RunView {
@@ -45,7 +46,7 @@ export class RunService {
 
   async schedule(principal: Principal, offerId: string, plan: RunPlan): Promise<RunView> {
     assertPlan(plan);
-    assertPlanNotInPast(plan, amsterdamDay(new Date()));
+    assertPlanNotInPast(plan, amsterdamDate(new Date()));
     const run = await this.dataSource.transaction(async (manager) => {
       const offer = await manager.findOne(OfferEntity, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
       if (!offer) throw new CatalogueError('OFFER_NOT_FOUND', 'not-found', 'Dit aanbod bestaat niet.');
@@ -128,7 +129,7 @@ export class RunService {
       if (!run) throw notFound();
       assertOwner(principal, run.providerId);
       if (run.status === 'cancelled') throw new CatalogueError('RUN_CANCELLED', 'conflict', 'Deze uitvoering is geannuleerd.');
-      const today = amsterdamDay(new Date());
+      const today = amsterdamDate(new Date());
       assertNotEnded(run, today);
       return work(manager, run, today);
     });

@@ -1,3 +1,4 @@
+import { amsterdamDate } from '@napl/domain';
 import type { ContentProblem } from '../../offers/domain/offer-content';
 import { CatalogueError } from '../../shared/catalogue.error';
 
@@ -35,7 +36,7 @@ export function runProblems(plan: RunPlan): ContentProblem[] {
       problems.push({ field: `sessions.${index}.endTime`, message: 'moet na de begintijd liggen' });
     }
   });
-  if (plan.enrolmentDeadline && amsterdamDay(plan.enrolmentDeadline) > plan.startDate) {
+  if (plan.enrolmentDeadline && amsterdamDate(plan.enrolmentDeadline) > plan.startDate) {
     problems.push({ field: 'enrolmentDeadline', message: 'mag niet na de startdatum liggen' });
   }
   return problems;
@@ -80,9 +81,4 @@ export function assertNotEnded(run: Pick<RunPlan, 'endDate'>, today: string): vo
   if (run.endDate < today) {
     throw new CatalogueError('RUN_ENDED', 'conflict', 'Deze uitvoering is al afgelopen en kan niet meer worden gewijzigd of geannuleerd.');
   }
-}
-
-/** The calendar date in Europe/Amsterdam, as YYYY-MM-DD. */
-export function amsterdamDay(moment: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(moment);
 }

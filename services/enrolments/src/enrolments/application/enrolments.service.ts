@@ -3,13 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { hasRole, type Principal } from '@napl/auth';
 import { EnrolmentsEvents } from '@napl/contracts';
+import { amsterdamDate } from '@napl/domain';
 import { DataSource, In, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { KnownOfferEntity } from '../../offers/infrastructure/known-offer.entity';
 import { KnownRunEntity } from '../../runs/infrastructure/known-run.entity';
 import { teacherIdOf } from '../../teachers/application/teachers.service';
 import { TeacherEntity } from '../../teachers/infrastructure/teacher.entity';
 import {
-  amsterdamDate,
   assertAttendanceAllowed,
   assertOpenForEnrolment,
   assertResultAllowed,

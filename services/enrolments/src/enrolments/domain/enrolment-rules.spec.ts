@@ -1,5 +1,4 @@
 import {
-  amsterdamDate,
   assertAttendanceAllowed,
   assertOpenForEnrolment,
   assertResultAllowed,
@@ -21,11 +20,6 @@ const run: RunFacts = {
 const published = { status: 'published' as const, teamProgramme: false };
 
 describe('enrolment rules', () => {
-  it('takes the calendar day in Amsterdam, not in UTC', () => {
-    expect(amsterdamDate(new Date('2027-01-31T23:30:00Z'))).toBe('2027-02-01');
-    expect(amsterdamDate(new Date('2027-07-01T21:59:00Z'))).toBe('2027-07-01');
-  });
-
   it('opens a scheduled run of a published offer until its deadline', () => {
     expect(() => assertOpenForEnrolment(run, published, new Date('2027-01-15T22:58:00Z'))).not.toThrow();
     expect(() => assertOpenForEnrolment(run, published, new Date('2027-01-15T23:00:00Z'))).toThrow(/inschrijftermijn/);

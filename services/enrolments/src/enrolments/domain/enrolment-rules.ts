@@ -1,3 +1,4 @@
+import { amsterdamDate } from '@napl/domain';
 import { EnrolmentError } from './enrolment.errors';
 
 export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'completed' | 'not_completed';
@@ -8,10 +9,6 @@ export const HOLDS_PLACE: readonly EnrolmentStatus[] = ['confirmed', 'completed'
 /** Statuses that can still be cancelled. */
 export const ACTIVE: readonly EnrolmentStatus[] = ['confirmed', 'waitlisted'];
 
-/** The calendar day in Europe/Amsterdam (ISO 8601), the platform's time zone for run dates. */
-export function amsterdamDate(moment: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
-}
 
 export interface RunFacts {
   readonly status: 'scheduled' | 'cancelled';

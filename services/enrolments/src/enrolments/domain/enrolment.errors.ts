@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@napl/service-kit';
+import { DomainError, type ErrorKind } from '@napl/domain';
 
 export type EnrolmentErrorCode =
   | 'INVALID_INPUT'

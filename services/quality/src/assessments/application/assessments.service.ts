@@ -6,6 +6,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '@napl/auth';
 import { QualityEvents, type EventContract } from '@napl/contracts';
+import { todayInAmsterdam } from '@napl/domain';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
 import { FrameworkService } from '../../framework/application/framework.service';
 import type { Criterion } from '../../framework/domain/framework';
@@ -14,7 +15,7 @@ import { MarksService } from '../../marks/application/marks.service';
 import { QualityConfig } from '../../quality.config';
 import { isQualityStaff } from '../../shared/provider-scope';
 import { QualityError } from '../../shared/quality-error';
-import { refuseDecision, rejectionReasons, todayInAmsterdam, type CriterionScore, type ProposedDecision } from '../domain/decision';
+import { refuseDecision, rejectionReasons, type CriterionScore, type ProposedDecision } from '../domain/decision';
 import { AssessmentEntity, CriterionScoreEntity } from '../infrastructure/assessment.entities';
 import { refuseConflictOfInterest } from './conflict-of-interest';
 

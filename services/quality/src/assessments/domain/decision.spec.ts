@@ -1,5 +1,5 @@
 import type { Criterion } from '../../framework/domain/framework';
-import { isIsoDate, refuseDecision, rejectionReasons, todayInAmsterdam, type CriterionScore, type ProposedDecision } from './decision';
+import { isIsoDate, refuseDecision, rejectionReasons, type CriterionScore, type ProposedDecision } from './decision';
 
 const criteria: Criterion[] = [
   { code: 'K1', title: 'a', description: 'd', evidence: 'e', required: true },
@@ -84,9 +84,5 @@ describe('dates', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2027-02-29')).toBe(false);
     expect(isIsoDate('29-02-2028')).toBe(false);
-  });
-
-  it('takes today in Amsterdam, which is tomorrow there late in the UTC evening', () => {
-    expect(todayInAmsterdam(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
   });
 });

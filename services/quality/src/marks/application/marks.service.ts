@@ -7,7 +7,7 @@ import type { Principal } from '@napl/auth';
 import { QualityEvents } from '@napl/contracts';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
 import { refuseConflictOfInterest } from '../../assessments/application/conflict-of-interest';
-import { todayInAmsterdam } from '../../assessments/domain/decision';
+import { todayInAmsterdam } from '@napl/domain';
 import { recordHistory, SYSTEM_ACTOR } from '../../history/application/record-history';
 import { QualityConfig } from '../../quality.config';
 import { QualityError } from '../../shared/quality-error';
