@@ -1,2 +1,3 @@
 export * from './service-database';
+export * from './service-migrations';
 export * from './schema-drift';

@@ -95,8 +95,8 @@ export interface ServiceDataSourceSettings extends ServiceDatabaseSettings {
 
 /**
  * TypeORM options for one service: its own schema and migrations table, never `synchronize`.
- * Migrations run explicitly at start-up (see runServiceMigrations), not through TypeORM's flag, so the
- * start-up can report them.
+ * Migrations never run through TypeORM's `migrationsRun` flag: always through runServiceMigrations, under the
+ * schema's migration lock, at start-up or by the service's migrate command.
  */
 export function serviceDataSourceOptions(settings: ServiceDataSourceSettings): DataSourceOptions {
   const schema = schemaOf(settings.service);

@@ -25,11 +25,34 @@ describe('loadConfig', () => {
     expect(config.kafkaBrokers).toEqual(['a:1', 'b:2']);
   });
 
+  it('creates database objects and migrates at start-up by default only outside production', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      expect(loadConfig(ExampleConfig, { NODE_ENV })).toMatchObject({ DATABASE_BOOTSTRAP: true, DATABASE_MIGRATE_ON_START: true });
+    }
+    const production = loadConfig(ExampleConfig, { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.example/certs' });
+    expect(production).toMatchObject({ DATABASE_BOOTSTRAP: false, DATABASE_MIGRATE_ON_START: false });
+  });
+
+  it('lets the environment override the defaults that follow NODE_ENV, either way', () => {
+    const production = loadConfig(ExampleConfig, {
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://login.example/certs',
+      DATABASE_BOOTSTRAP: 'true',
+      DATABASE_MIGRATE_ON_START: 'true',
+    });
+    expect(production).toMatchObject({ DATABASE_BOOTSTRAP: true, DATABASE_MIGRATE_ON_START: true });
+    const development = loadConfig(ExampleConfig, { DATABASE_MIGRATE_ON_START: 'false' });
+    expect(development).toMatchObject({ DATABASE_BOOTSTRAP: true, DATABASE_MIGRATE_ON_START: false });
+  });
+
   it('names every wrong setting in one error', () => {
-    const load = () => loadConfig(ExampleConfig, { PORT: 'eighty', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'no-port' });
+    const load = () =>
+      loadConfig(ExampleConfig, { PORT: 'eighty', DATABASE_URL: 'mysql://x', DATABASE_MIGRATE_ON_START: 'yes', KAFKA_BROKERS: 'no-port' });
 
     expect(load).toThrow(ConfigError);
-    expect(load).toThrow(/PORT: .*\n.*DATABASE_URL: must be a postgres:\/\/ URL.*\n.*KAFKA_BROKERS: must be a comma-separated list/);
+    expect(load).toThrow(
+      /PORT: .*\n.*DATABASE_URL: must be a postgres:\/\/ URL.*\n.*DATABASE_MIGRATE_ON_START: .*boolean.*\n.*KAFKA_BROKERS: must be a comma-separated list/,
+    );
   });
 
   it('refuses the development token issuer in production', () => {

@@ -1,6 +1,6 @@
 import { DataSource, type MixedList } from 'typeorm';
 import { MESSAGING_ENTITIES } from '@napl/messaging';
-import { prepareServiceDatabase, serviceDataSourceOptions } from '@napl/persistence';
+import { prepareServiceDatabase, runServiceMigrations, serviceDataSourceOptions } from '@napl/persistence';
 
 /** A migrated DataSource for a service's schema, without the rest of the service (for lib-level tests). */
 export async function openServiceDataSource(
@@ -17,6 +17,6 @@ export async function openServiceDataSource(
     serviceDataSourceOptions({ ...settings, entities: [...MESSAGING_ENTITIES, ...entities], migrations }),
   );
   await dataSource.initialize();
-  await dataSource.runMigrations();
+  await runServiceMigrations(dataSource);
   return dataSource;
 }

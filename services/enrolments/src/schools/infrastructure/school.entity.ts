@@ -2,8 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * A school location: BRIN code (2 digits, 2 letters) plus a 2-digit location code. A location belongs to at
- * most one education region, so a teacher's region follows from their school. Seeded by migration; the list
- * is data the ministry manages.
+ * most one education region, so a teacher's region follows from their school. The list is data the ministry
+ * manages (`PUT /v1/schools/{schoolId}`); the demo loader enters the demo schools, no migration does.
  */
 @Entity({ name: 'school' })
 export class SchoolEntity {
