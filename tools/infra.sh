@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The infrastructure the platform runs on, on this machine:
-#   tools/infra.sh up     Postgres (the local server, started when it is down) and the project's Kafka broker
-#   tools/infra.sh down   stop the Kafka broker (Postgres is the machine's own and stays up)
+#   tools/infra.sh up       Postgres (the local server, started when it is down) and the project's Kafka broker
+#   tools/infra.sh release  stop the Kafka broker only if this caller's `up` started it (see below)
+#   tools/infra.sh down     stop the Kafka broker, whoever started it (Postgres is the machine's own and stays up)
 # With DATABASE_URL or KAFKA_BROKERS set, that infrastructure is someone else's: it is only checked.
+# Ownership: a caller that exports NAPL_INFRA_OWNER=<token> (the test command uses its pid) gets its token recorded
+# when `up` starts a new broker; `release` with the same token stops that broker, and leaves alone a broker that
+# `up` found already running (someone else's, or the developer's `npm start`).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -28,6 +32,7 @@ kafka_up() {
 
 case "${1:-}" in
   up) postgres_up; kafka_up ;;
+  release) bash "$root/tools/kafka/kafka.sh" release ;;
   down) bash "$root/tools/kafka/kafka.sh" stop ;;
-  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+  *) echo "usage: $0 up|release|down" >&2; exit 2 ;;
 esac

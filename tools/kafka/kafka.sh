@@ -1,36 +1,60 @@
 #!/usr/bin/env bash
-# A single-node KRaft Kafka broker from the official Apache Kafka jars (Maven Central).
-#   tools/kafka/kafka.sh start   start it, or reuse the one already running; waits until it answers
-#   tools/kafka/kafka.sh stop    stop it cleanly (SIGTERM), keeping its data
-#   tools/kafka/kafka.sh status  exit 0 when it answers
-#   tools/kafka/kafka.sh reset   stop it and delete its data
-# Data and logs live under .local/kafka (git-ignored).
+# A single-node KRaft Kafka broker from the official Apache Kafka jars (Maven Central); see tools/kafka/README.md.
+#   tools/kafka/kafka.sh start    start it, or reuse the one already running; waits until it answers
+#   tools/kafka/kafka.sh stop     stop it cleanly (SIGTERM), keeping its data, whoever started it
+#   tools/kafka/kafka.sh release  stop it only if the caller started it (see NAPL_INFRA_OWNER below)
+#   tools/kafka/kafka.sh status   exit 0 when it answers
+#   tools/kafka/kafka.sh reset    stop it and delete its data
+# Data and logs live under .local/kafka (git-ignored). Environment:
+#   NAPL_KAFKA_HOME             state folder (default .local/kafka): data, logs, server.properties, pid
+#   NAPL_KAFKA_PORT             client port (default 19092)
+#   NAPL_KAFKA_CONTROLLER_PORT  KRaft controller port (default 19093)
+#   NAPL_KAFKA_LIBS             folder of the broker's jars (default .local/kafka-libs/<version>-<pom digest>)
+#   NAPL_INFRA_OWNER            a token of the caller (e.g. the test script's pid): when `start` starts a new
+#                               broker it records the token in <state>/started-by, and `release` stops the broker
+#                               only when that file holds the same token. A reused broker keeps its record.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 state="${NAPL_KAFKA_HOME:-$root/.local/kafka}"
 port="${NAPL_KAFKA_PORT:-19092}"
 controller_port="${NAPL_KAFKA_CONTROLLER_PORT:-19093}"
-# The jars are shared by every broker of this checkout (tests start brokers of their own).
-libs="${NAPL_KAFKA_LIBS:-$root/.local/kafka/libs}"
+kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")"
+pom_sum="$(sha1sum "$here/pom.xml" | cut -d' ' -f1)"
+# The jars are shared by every broker of this checkout (tests start brokers of their own). One folder per pom, so
+# that a new pin never replaces the jars under a broker that still runs from the old ones.
+libs="${NAPL_KAFKA_LIBS:-$root/.local/kafka-libs/$kafka_version-${pom_sum:0:8}}"
 pidfile="$state/broker.pid"
+marker="$state/started-by"
 
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
 running_pid() {
   [ -f "$pidfile" ] || return 1
   local pid; pid="$(cat "$pidfile")"
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  # A pid the system has since given to another program is not our broker.
+  if [ -r "/proc/$pid/cmdline" ] && ! tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q 'kafka\.Kafka'; then return 1; fi
+  echo "$pid"
 }
+
+jars_ready() { [ -f "$libs/.complete" ] && [ "$(cat "$libs/.complete")" = "$pom_sum" ]; }
 
 fetch_jars() {
   # The pinned jars are fetched once; ~/.m2 caches them for every later checkout.
-  if [ -f "$libs/.complete" ] && [ "$(cat "$libs/.complete")" = "$(sha1sum "$here/pom.xml" | cut -d' ' -f1)" ]; then return; fi
-  echo "kafka: fetching the broker jars with Maven (pinned in tools/kafka/pom.xml)…"
-  rm -rf "$libs"; mkdir -p "$libs"
-  mvn -q -B -f "$here/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$libs"
-  sha1sum "$here/pom.xml" | cut -d' ' -f1 > "$libs/.complete"
+  jars_ready && return
+  mkdir -p "$(dirname "$libs")"
+  exec 9>"$libs.lock"; flock 9   # one fetch at a time
+  if ! jars_ready; then
+    echo "kafka: fetching the Kafka $kafka_version jars with Maven (pinned in tools/kafka/pom.xml)…"
+    local tmp="$libs.tmp.$$"
+    rm -rf "$tmp"; mkdir -p "$tmp"
+    mvn -q -B -f "$here/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+      -DincludeScope=runtime -DoutputDirectory="$tmp"
+    echo "$pom_sum" > "$tmp/.complete"
+    rm -rf "$libs"; mv "$tmp" "$libs"
+  fi
+  exec 9>&-
 }
 
 write_config() {
@@ -51,19 +75,33 @@ offsets.topic.num.partitions=1
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 transaction.state.log.num.partitions=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 log.retention.hours=-1
 PROPS
 }
 
-# A small heap and the serial GC suit a 2-core machine.
-java_opts=(-Xms256m -Xmx512m -XX:+UseSerialGC "-Dlog4j.configuration=file:$here/log4j.properties"
+# A small heap and the serial GC suit a 2-core machine. Kafka 4 logs through log4j2.
+java_opts=(-Xms256m -Xmx512m -XX:+UseSerialGC "-Dlog4j2.configurationFile=$here/log4j2.properties"
   "-Dkafka.logs.dir=$state/logs" -cp "$libs/*")
 java_cmd() { java "${java_opts[@]}" "$@"; }
 
+note_other_jars() {
+  local cmd; cmd="$(tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null)" || return 0
+  case "$cmd" in
+    *"$libs/*"*) ;;
+    *) echo "kafka: note: that broker runs from other jars than the Kafka $kafka_version pinned in tools/kafka/pom.xml;" \
+         "stop it (tools/kafka/kafka.sh stop) and start it again to switch" ;;
+  esac
+}
+
 start() {
-  if pid="$(running_pid)"; then echo "kafka: already running (pid $pid) on 127.0.0.1:$port"; return; fi
+  local pid
+  if pid="$(running_pid)"; then
+    echo "kafka: already running (pid $pid) on 127.0.0.1:$port"; note_other_jars "$pid"; return
+  fi
   if answers; then echo "kafka: something already answers on 127.0.0.1:$port; reusing it"; return; fi
   fetch_jars
   write_config
@@ -71,20 +109,27 @@ start() {
   [ -f "$state/cluster.id" ] || java_cmd kafka.tools.StorageTool random-uuid > "$state/cluster.id"
   java_cmd kafka.tools.StorageTool format -t "$(cat "$state/cluster.id")" -c "$state/server.properties" --ignore-formatted >/dev/null
   local started; started=$(date +%s%N)
-  nohup java "${java_opts[@]}" kafka.Kafka "$state/server.properties" > "$state/logs/stdout.log" 2>&1 &
+  nohup java "${java_opts[@]}" kafka.Kafka "$state/server.properties" < /dev/null > "$state/logs/stdout.log" 2>&1 &
   echo $! > "$pidfile"
+  # Who started this broker: `release` stops it only for the same token.
+  if [ -n "${NAPL_INFRA_OWNER:-}" ]; then echo "$NAPL_INFRA_OWNER" > "$marker"; else rm -f "$marker"; fi
   for _ in $(seq 1 120); do
     if answers; then
-      echo "kafka: broker ready on 127.0.0.1:$port in $(( ($(date +%s%N) - started) / 1000000 )) ms (pid $(cat "$pidfile"))"
+      echo "kafka: Kafka $kafka_version ready on 127.0.0.1:$port in $(( ($(date +%s%N) - started) / 1000000 )) ms (pid $(cat "$pidfile"))"
       return
     fi
-    if ! running_pid >/dev/null; then echo "kafka: broker exited; see $state/logs" >&2; tail -20 "$state/logs/stdout.log" >&2; exit 1; fi
+    if ! running_pid >/dev/null; then
+      rm -f "$marker" "$pidfile"
+      echo "kafka: broker exited; see $state/logs" >&2; tail -20 "$state/logs/stdout.log" "$state/logs/broker.log" >&2 || true
+      exit 1
+    fi
     sleep 0.5
   done
   echo "kafka: broker did not answer within 60 s; see $state/logs" >&2; exit 1
 }
 
 stop() {
+  local pid
   if pid="$(running_pid)"; then
     kill -TERM "$pid"
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
@@ -93,12 +138,27 @@ stop() {
   else
     echo "kafka: not running"
   fi
+  rm -f "$marker"
+}
+
+release() {
+  local owner="${NAPL_INFRA_OWNER:-}" recorded=""
+  [ -f "$marker" ] && recorded="$(cat "$marker")"
+  if [ -n "$owner" ] && [ "$recorded" = "$owner" ]; then
+    echo "kafka: stopping the broker this run started"
+    stop
+  elif running_pid >/dev/null || answers; then
+    echo "kafka: leaving the broker on 127.0.0.1:$port running (this run did not start it)"
+  else
+    echo "kafka: not running; nothing to release"
+  fi
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  release) release ;;
   status) answers && echo "kafka: answers on 127.0.0.1:$port" ;;
   reset) stop; rm -rf "$state/data" "$state/cluster.id" "$state/server.properties"; echo "kafka: data deleted" ;;
-  *) echo "usage: $0 start|stop|status|reset" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|release|status|reset" >&2; exit 2 ;;
 esac
