@@ -4,7 +4,16 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { Test } from 'supertest';
 import { DEMO_ACCOUNTS, DEMO_IDS } from '@napl/auth';
 import { CatalogueEvents, EnrolmentsEvents, QualityEvents, type EventContract } from '@napl/contracts';
-import { EventPublisher, eventually, startTestService, TopicProbe, type TestService } from '@napl/testing';
+import {
+  amsterdamTimestamp,
+  daysFromNow,
+  EventPublisher,
+  eventually,
+  isoDateInDays,
+  startTestService,
+  TopicProbe,
+  type TestService,
+} from '@napl/testing';
 import { CatalogueConfig } from '../src/catalogue.config';
 import { CATALOGUE_SERVICE } from '../src/catalogue.description';
 import { CatalogueModule } from '../src/catalogue.module';
@@ -42,9 +51,12 @@ export class CatalogueHarness {
     return clientOf(this.service, account);
   }
 
-  /** Publishes an event the way another service's outbox would (here mostly quality's): protobuf with the envelope in headers. */
-  async publishQuality<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>): Promise<void> {
-    await this.publisher.publish(contract, key, payload);
+  /**
+   * Publishes an event the way another service's outbox would (here mostly quality's): protobuf with the envelope in
+   * headers. Returns its event id, for `waitUntilConsumed`.
+   */
+  async publishQuality<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>): Promise<string> {
+    return this.publisher.publish(contract, key, payload);
   }
 
   /** Publishes an enrolments event for a run, the way the enrolments service would (keyed by enrolment id). */
@@ -59,18 +71,19 @@ export class CatalogueHarness {
     await this.publishQuality(contract as EventContract, key, { enrolment, ...extra } as never);
   }
 
-  async approve(offerId: string, offerVersion: number, markId = randomUUID()): Promise<string> {
-    await this.publishQuality(QualityEvents.OfferApproved, offerId, {
+  /** Quality approves an offer version; returns the mark and the id of the OfferApproved event. */
+  async approve(offerId: string, offerVersion: number, markId = randomUUID()): Promise<{ markId: string; eventId: string }> {
+    const eventId = await this.publishQuality(QualityEvents.OfferApproved, offerId, {
       assessmentId: randomUUID(),
       offerId,
       offerVersion,
       providerId: DEMO_IDS.providerHanze,
       markId,
       frameworkVersion: 1,
-      validUntil: timestampFromDate(new Date('2029-08-01T00:00:00Z')),
+      validUntil: timestampFromDate(daysFromNow(3 * 365)),
       decidedAt: timestampFromDate(new Date()),
     });
-    return markId;
+    return { markId, eventId };
   }
 
   /** Creates, submits and gets approved an offer; returns its id and the quality mark. */
@@ -78,7 +91,7 @@ export class CatalogueHarness {
     const client = await this.as(account);
     const { body } = await client.post('/v1/offers', offerContent(overrides)).expect(201);
     await client.post(`/v1/offers/${body.id}/submit`).expect(200);
-    const markId = await this.approve(body.id, 1);
+    const { markId } = await this.approve(body.id, 1);
     await this.waitForStatus(body.id, 'published', account);
     return { offerId: body.id, markId };
   }
@@ -162,18 +175,25 @@ export function offerContent(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
+/** A run some months ahead: two sessions six weeks apart, enrolment closing two weeks before the start. */
 export function runPlan(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const [start, end] = [isoDateInDays(90), isoDateInDays(132)];
   return {
-    startDate: '2027-03-01',
-    endDate: '2027-04-12',
+    startDate: start,
+    endDate: end,
     sessions: [
-      { date: '2027-03-01', startTime: '15:30', endTime: '18:00' },
-      { date: '2027-04-12', startTime: '15:30', endTime: '18:00' },
+      { date: start, startTime: '15:30', endTime: '18:00' },
+      { date: end, startTime: '15:30', endTime: '18:00' },
     ],
     online: false,
     location: 'Utrecht, Jaarbeursplein 1',
     capacity: 16,
-    enrolmentDeadline: '2027-02-15T23:59:00+01:00',
+    enrolmentDeadline: amsterdamTimestamp(isoDateInDays(76)),
     ...overrides,
   };
+}
+
+/** A run of one day (YYYY-MM-DD), 09:00 to 16:00. */
+export function oneDayRun(date: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return runPlan({ startDate: date, endDate: date, sessions: [{ date, startTime: '09:00', endTime: '16:00' }], ...overrides });
 }

@@ -3,8 +3,8 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DEMO_IDS } from '@napl/auth';
 import { CancellationCause, CatalogueEvents, EnrolmentsEvents, QualityEvents, Sector } from '@napl/contracts';
 import { pendingSchemaChanges } from '@napl/persistence';
-import { eventually } from '@napl/testing';
-import { CatalogueHarness, offerContent, runPlan } from './catalogue-harness';
+import { amsterdamTimestamp, eventually, isoDateInDays, waitUntilConsumed } from '@napl/testing';
+import { CatalogueHarness, offerContent, oneDayRun, runPlan } from './catalogue-harness';
 
 describe('catalogue: offers, the quality gate, runs, search and the provider API', () => {
   let catalogue: CatalogueHarness;
@@ -72,14 +72,15 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       const event = await catalogue.eventOf(CatalogueEvents.OfferSubmitted, offerId);
       expect(event.offer).toMatchObject({ offerId, version: 1, providerId: DEMO_IDS.providerHanze, priceCents: 39_500n, sectors: [Sector.PO] });
 
-      // An approval of another version is not an approval of this one.
-      await catalogue.approve(offerId, 2);
-      const marker = await catalogue.publishedOffer();
+      // An approval of another version is not an approval of this one: once the catalogue has consumed it, the offer
+      // is still submitted, and nothing was published for it.
+      const otherVersion = await catalogue.approve(offerId, 2);
+      await waitUntilConsumed(catalogue.service, otherVersion.eventId);
       expect((await hanze.get(`/v1/offers/${offerId}`).expect(200)).body.status).toBe('submitted');
+      await catalogue.offerEvents.catchUp(catalogue.service, offerId);
       expect(catalogue.eventsOf(CatalogueEvents.OfferPublished, offerId)).toHaveLength(0);
       const teacher = await catalogue.as('docent-anne');
       await teacher.get(`/v1/offers/${offerId}`).expect(404);
-      expect(marker.offerId).not.toBe(offerId);
 
       await catalogue.approve(offerId, 1);
       const published = await catalogue.waitForStatus(offerId, 'published');
@@ -147,16 +148,19 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
 
     it('suspends an offer when its current mark expires (no new runs), not when an old mark does', async () => {
       const { offerId, markId } = await catalogue.publishedOffer();
+      const hanze = await catalogue.as('opleider-hanze');
       const mark = (id: string) => ({ markId: id, offerId, offerVersion: 1, providerId: DEMO_IDS.providerHanze, expiredAt: timestampFromDate(new Date()) });
-      await catalogue.publishQuality(QualityEvents.MarkExpired, offerId, mark(randomUUID()));
+      const oldMark = await catalogue.publishQuality(QualityEvents.MarkExpired, offerId, mark(randomUUID()));
+      await waitUntilConsumed(catalogue.service, oldMark);
+      expect((await hanze.get(`/v1/offers/${offerId}`).expect(200)).body.status).toBe('published');
       await catalogue.publishQuality(QualityEvents.MarkExpired, offerId, mark(markId));
       const suspended = await catalogue.waitForStatus(offerId, 'suspended');
       expect(suspended.suspendedReason).toMatch(/kwaliteitskeurmerk is verlopen/);
       const event = await catalogue.eventOf(CatalogueEvents.OfferSuspended, offerId);
       expect(event).toMatchObject({ offerId, version: 1 });
+      await catalogue.offerEvents.catchUp(catalogue.service, offerId);
       expect(catalogue.eventsOf(CatalogueEvents.OfferSuspended, offerId)).toHaveLength(1);
 
-      const hanze = await catalogue.as('opleider-hanze');
       const refused = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(409);
       expect(refused.body.code).toBe('OFFER_NOT_PUBLISHED');
       const search = await (await catalogue.as('docent-anne')).get(`/v1/search/offers?q=rekenles&pageSize=100`).expect(200);
@@ -181,7 +185,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
 
     it('follows the new mark of a re-approval, so revoking that mark suspends the offer', async () => {
       const { offerId, markId: m1 } = await catalogue.publishedOffer();
-      const m2 = await catalogue.approve(offerId, 1);
+      const { markId: m2 } = await catalogue.approve(offerId, 1);
       await eventually(async () => {
         const [row] = await catalogue.service.dataSource.query(`SELECT current_mark_id FROM offer WHERE id = $1`, [offerId]);
         return row.current_mark_id === m2 ? true : undefined;
@@ -194,6 +198,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       const suspended = await catalogue.waitForStatus(offerId, 'suspended');
       expect(suspended).toMatchObject({ suspendedReason: 'Het kwaliteitskeurmerk is ingetrokken: Klachten.', markValidUntil: null });
       expect(await catalogue.eventOf(CatalogueEvents.OfferSuspended, offerId)).toMatchObject({ offerId, version: 1 });
+      await catalogue.offerEvents.catchUp(catalogue.service, offerId);
       expect(catalogue.eventsOf(CatalogueEvents.OfferSuspended, offerId)).toHaveLength(1);
     });
 
@@ -207,6 +212,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
         const { body: offer } = await hanze.get(`/v1/offers/${body.id}`).expect(200);
         return offer.publishedVersion === 1 ? offer : undefined;
       });
+      await catalogue.offerEvents.catchUp(catalogue.service, body.id);
       expect(catalogue.eventsOf(CatalogueEvents.OfferPublished, body.id)).toHaveLength(0);
       const reinstated = await (await catalogue.as('beheerder')).post(`/v1/offers/${body.id}/reinstate`).expect(200);
       expect(reinstated.body).toMatchObject({ status: 'published', publishedVersion: 1 });
@@ -248,7 +254,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
     it('schedules, changes and cancels a run of a published offer, announcing each', async () => {
       const { offerId } = await catalogue.publishedOffer();
       const hanze = await catalogue.as('opleider-hanze');
-      const bad = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan({ endDate: '2027-02-01', location: null })).expect(400);
+      const bad = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan({ endDate: isoDateInDays(60), location: null })).expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['endDate', 'location', 'sessions.0.date', 'sessions.1.date']);
 
       const { body: run } = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(201);
@@ -296,6 +302,8 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
 
   describe('search', () => {
     const ids: Record<string, string> = {};
+    // Run dates counted from today, once: s2 starts first, then s1; s3 gets a run later in a test.
+    const starts = { s1: isoDateInDays(60), s2: isoDateInDays(40), s3: isoDateInDays(150) };
     const kleuter = 'In dit aanbod over kleuteronderwijs werk je met je eigen groep, met opdrachten, feedback en intervisie tussen de bijeenkomsten.';
 
     beforeAll(async () => {
@@ -308,9 +316,10 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       for (const [name, spec] of Object.entries(specs)) {
         ids[name] = (await catalogue.publishedOffer('opleider-hanze', { ...spec, description: kleuter })).offerId;
       }
-      await hanze.post(`/v1/offers/${ids.s1}/runs`, runPlan({ startDate: '2027-02-01', endDate: '2027-02-01', sessions: [{ date: '2027-02-01', startTime: '09:00', endTime: '16:00' }], capacity: 10, enrolmentDeadline: '2027-01-25T23:59:00+01:00' })).expect(201);
+      await hanze.post(`/v1/offers/${ids.s1}/runs`, oneDayRun(starts.s1, { capacity: 10, enrolmentDeadline: amsterdamTimestamp(isoDateInDays(55)) })).expect(201);
+      // Enrolment for s2 has closed already: its deadline was yesterday.
       await hanze
-        .post(`/v1/offers/${ids.s2}/runs`, runPlan({ startDate: '2027-01-10', endDate: '2027-01-10', sessions: [{ date: '2027-01-10', startTime: '09:00', endTime: '12:00' }], online: true, location: null, enrolmentDeadline: '2026-11-01T00:00:00+01:00' }))
+        .post(`/v1/offers/${ids.s2}/runs`, oneDayRun(starts.s2, { online: true, location: null, enrolmentDeadline: amsterdamTimestamp(isoDateInDays(-1)) }))
         .expect(201);
     }, 60_000);
 
@@ -325,7 +334,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       expect((await found('')).sort()).toEqual(['s1', 's2', 's3']);
       const teacher = await catalogue.as('docent-anne');
       const stemmed = await teacher.get('/v1/search/offers?q=kleuter%20taalontwikkeling').expect(200);
-      expect(stemmed.body.items[0]).toMatchObject({ offerId: ids.s2, title: 'Taalontwikkeling bij kleuters', nextStartDate: '2027-01-10' });
+      expect(stemmed.body.items[0]).toMatchObject({ offerId: ids.s2, title: 'Taalontwikkeling bij kleuters', nextStartDate: starts.s2 });
       expect(stemmed.body.items[0].rank).toBeGreaterThan(0);
     });
 
@@ -339,8 +348,8 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
     });
 
     it('filters on run dates and open enrolment, sorts by start date, and pages', async () => {
-      expect(await found('startsFrom=2027-01-15')).toEqual(['s1']);
-      expect(await found('startsUntil=2027-01-31')).toEqual(['s2']);
+      expect(await found(`startsFrom=${isoDateInDays(50)}`)).toEqual(['s1']);
+      expect(await found(`startsUntil=${isoDateInDays(59)}`)).toEqual(['s2']);
       expect(await found('openPlaces=true')).toEqual(['s1']);
       expect(await found('sort=start-date')).toEqual(['s2', 's1', 's3']);
       const teacher = await catalogue.as('docent-anne');
@@ -354,7 +363,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
     it('counts places taken from enrolment events, idempotently, and openPlaces wants a free place', async () => {
       const hanze = await catalogue.as('opleider-hanze');
       const { body: run } = await hanze
-        .post(`/v1/offers/${ids.s3}/runs`, runPlan({ startDate: '2027-05-03', endDate: '2027-05-03', sessions: [{ date: '2027-05-03', startTime: '09:00', endTime: '16:00' }], capacity: 2, enrolmentDeadline: null }))
+        .post(`/v1/offers/${ids.s3}/runs`, oneDayRun(starts.s3, { capacity: 2, enrolmentDeadline: null }))
         .expect(201);
       expect((await found('openPlaces=true')).sort()).toEqual(['s1', 's3']);
       const taken = async (expected: number) =>
@@ -423,9 +432,9 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       const windesheim = await catalogue.as('opleider-windesheim');
       const a = (await windesheim.post('/v1/offers', offerContent({ title: 'Aanbod A' })).expect(201)).body;
       const b = (await windesheim.post('/v1/offers', offerContent({ title: 'Aanbod B' })).expect(201)).body;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      const since = new Date().toISOString();
-      expect((await windesheim.get(`/v1/providers/me/offers?updated_since=${since}`).expect(200)).body.total).toBe(0);
+      // From the last change seen, as a provider system would go on: updated_since counts only what came after it.
+      const since: string = [a.updatedAt, b.updatedAt].sort().at(-1);
+      expect((await windesheim.get(`/v1/providers/me/offers?updated_since=${encodeURIComponent(since)}`).expect(200)).body.total).toBe(0);
       // The same content again is no change.
       await windesheim.put(`/v1/offers/${a.id}`, offerContent({ title: 'Aanbod A' })).expect(200);
       await windesheim.put(`/v1/offers/${b.id}`, offerContent({ title: 'Aanbod B, herzien' })).expect(200);

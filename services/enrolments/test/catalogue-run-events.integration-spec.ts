@@ -16,8 +16,10 @@ import {
 } from '@napl/messaging';
 import { pendingSchemaChanges } from '@napl/persistence';
 import {
+  amsterdamTimestamp,
   dropTestDatabase,
   eventually,
+  isoDateInDays,
   newTestDatabaseUrl,
   newTopicPrefix,
   openServiceDataSource,
@@ -35,6 +37,9 @@ import { KnownRunEntity } from '../src/runs/infrastructure/known-run.entity';
 /** The catalogue side of the flow: its schema's outbox and relay, exactly as the catalogue service uses them. */
 class CatalogueOutboxMigration1764050000000 extends MessagingTablesMigration {}
 
+/** The runs start in two months (computed once, so a test running over midnight still agrees with itself). */
+const START_DATE = isoDateInDays(60);
+
 function runScheduled(runId: string, capacity: number) {
   return {
     run: {
@@ -42,9 +47,9 @@ function runScheduled(runId: string, capacity: number) {
       offerId: randomUUID(),
       offerVersion: 1,
       providerId: randomUUID(),
-      startDate: '2027-02-01',
-      endDate: '2027-06-30',
-      enrolmentDeadline: timestampFromDate(new Date('2027-01-15T23:59:00+01:00')),
+      startDate: START_DATE,
+      endDate: isoDateInDays(180),
+      enrolmentDeadline: timestampFromDate(new Date(amsterdamTimestamp(isoDateInDays(45)))),
       capacity,
       priceCents: 45_000n,
       online: false,
@@ -100,7 +105,7 @@ describe('catalogue run events reach the enrolments service (outbox â†’ Kafka â†
     await catalogueDb.transaction((manager) => publishInTransaction(manager, CatalogueEvents.RunScheduled, runId, runScheduled(runId, 20)));
 
     const stored = await eventually(() => knownRun(enrolments.dataSource, runId), 15_000, 'the run in the enrolments schema');
-    expect(stored).toMatchObject({ runId, capacity: 20, status: 'scheduled', priceCents: '45000', startDate: '2027-02-01' });
+    expect(stored).toMatchObject({ runId, capacity: 20, status: 'scheduled', priceCents: '45000', startDate: START_DATE });
     const outboxRow = await catalogueDb.getRepository(OutboxMessageEntity).findOneByOrFail({ messageKey: runId });
     expect(outboxRow.publishedAt).not.toBeNull();
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CancellationCause, CatalogueEvents, EnrolmentsEvents, TOPICS } from '@napl/contracts';
 import { OutboxMessageEntity, ProcessedEventEntity } from '@napl/messaging';
 import { In } from 'typeorm';
-import { eventually, TopicProbe } from '@napl/testing';
+import { eventually, isoDateInDays, TopicProbe } from '@napl/testing';
 import { startParticipation } from '../src/enrolments/application/enrolment-store';
 import { EnrolmentsService } from '../src/enrolments/application/enrolments.service';
 import { EnrolmentEntity } from '../src/enrolments/infrastructure/enrolment.entity';
@@ -11,8 +11,11 @@ import { KnownOfferEntity } from '../src/offers/infrastructure/known-offer.entit
 import { KnownRunEntity } from '../src/runs/infrastructure/known-run.entity';
 import { TeacherEntity } from '../src/teachers/infrastructure/teacher.entity';
 import { EnrolmentsHarness, type Teacher } from './support/enrolments-harness';
+import { HAGUE_SCHOOL, UTRECHT_SCHOOL } from './support/test-schools';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+/** The end of a run that has begun (in the past) and is still under way. */
+const IN_A_YEAR = isoDateInDays(365);
 
 describe('enrolments: waiting list, team, cancellation, attendance, results and events', () => {
   let harness: EnrolmentsHarness;
@@ -24,6 +27,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
 
   beforeAll(async () => {
     harness = await EnrolmentsHarness.start('flow');
+    await harness.registerSchools(UTRECHT_SCHOOL, HAGUE_SCHOOL);
     enrolmentTopic = await TopicProbe.on(harness.topicPrefix + TOPICS.enrolmentsEnrolment.name);
     participationTopic = await TopicProbe.on(harness.topicPrefix + TOPICS.enrolmentsParticipation.name);
     hanze = await harness.token('opleider-hanze');
@@ -155,9 +159,9 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
       const [a, b] = [await harness.newTeacher(), await harness.newTeacher()];
       await harness.enrol(a, runId).expect(201);
       const waiting = (await harness.enrol(b, runId).expect(201)).body;
-      await harness.moveRun(offerId, runId, { capacity: 1, startDate: '2024-02-01', endDate: '2099-06-30', enrolmentDeadline: null });
+      await harness.moveRun(offerId, runId, { capacity: 1, startDate: '2024-02-01', endDate: IN_A_YEAR, enrolmentDeadline: null });
 
-      await harness.moveRun(offerId, runId, { capacity: 3, startDate: '2024-02-01', endDate: '2099-06-30', enrolmentDeadline: null });
+      await harness.moveRun(offerId, runId, { capacity: 3, startDate: '2024-02-01', endDate: IN_A_YEAR, enrolmentDeadline: null });
 
       expect(await statusOf(b, waiting.enrolmentId)).toMatchObject({ status: 'waitlisted', waitingListPosition: 1 });
       expect((await promotedRows([waiting.enrolmentId])).length).toBe(0);
@@ -214,7 +218,8 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
         [eb.enrolmentId, CancellationCause.RUN_CANCELLED, false],
       ]),
     );
-    // Nobody was promoted into a cancelled run, and it takes no new enrolments.
+    // Nobody was promoted into a cancelled run (read up to now on both enrolments' keys), and it takes no new enrolments.
+    await enrolmentTopic.catchUp(harness.service, ea.enrolmentId, eb.enrolmentId);
     expect(enrolmentTopic.eventsOf(EnrolmentsEvents.EnrolmentPromoted).some((event) => event.enrolment?.runId === runId)).toBe(false);
     expect((await http().get('/v1/teachers/me/notifications').set(auth(b.token)).expect(200)).body[0].message).toMatch(/geannuleerd/);
     expect((await harness.enrol(await harness.newTeacher(), runId).expect(409)).body.code).toBe('RUN_CANCELLED');
@@ -254,6 +259,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
 
     // The run-start job finds nothing left to start for these enrolments.
     await harness.service.app.get(EnrolmentsService).startDueParticipations();
+    await participationTopic.catchUp(harness.service, teacher.teacherId);
     expect(participationTopic.eventsOf(EnrolmentsEvents.ParticipationStarted).filter((event) => event.teacherId === teacher.teacherId)).toHaveLength(2);
 
     const noReason = await http().put(`/v1/enrolments/${ea.enrolmentId}/result`).set(auth(hanze)).send({ outcome: 'not-completed' }).expect(400);
@@ -282,7 +288,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
     const offerId = await harness.publishOffer();
     const runId = await harness.scheduleRun(offerId, { capacity: 5 });
     const enrolment = (await harness.enrol(await harness.newTeacher(), runId).expect(201)).body;
-    await harness.moveRun(offerId, runId, { capacity: 5, startDate: '2024-02-01', endDate: '2099-06-30', enrolmentDeadline: null });
+    await harness.moveRun(offerId, runId, { capacity: 5, startDate: '2024-02-01', endDate: IN_A_YEAR, enrolmentDeadline: null });
     const response = await http().put(`/v1/enrolments/${enrolment.enrolmentId}/result`).set(auth(hanze)).send({ outcome: 'completed' }).expect(409);
     expect(response.body).toMatchObject({ code: 'RUN_NOT_ENDED', detail: expect.stringMatching(/na de einddatum/) });
   }, 30_000);
@@ -292,7 +298,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
     const runId = await harness.scheduleRun(offerId, { capacity: 5 });
     const teacher = await harness.newTeacher();
     const enrolment = (await harness.enrol(teacher, runId).expect(201)).body;
-    await harness.moveRun(offerId, runId, { capacity: 5, startDate: '2024-03-01', endDate: '2099-06-30', enrolmentDeadline: null });
+    await harness.moveRun(offerId, runId, { capacity: 5, startDate: '2024-03-01', endDate: IN_A_YEAR, enrolmentDeadline: null });
 
     expect(await harness.service.app.get(EnrolmentsService).startDueParticipations()).toBeGreaterThanOrEqual(1);
     const started = await eventually(
@@ -313,7 +319,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
     expect(selected.status).toBe('confirmed');
     // Then, before its per-enrolment transaction, the teacher cancels and the run begins.
     await http().post(`/v1/enrolments/${enrolment.enrolmentId}/cancel`).set(auth(teacher.token)).expect(200);
-    await harness.moveRun(offerId, runId, { capacity: 5, startDate: '2024-03-01', endDate: '2099-06-30', enrolmentDeadline: null });
+    await harness.moveRun(offerId, runId, { capacity: 5, startDate: '2024-03-01', endDate: IN_A_YEAR, enrolmentDeadline: null });
 
     // The store step with the stale copy: the conditional update checks the stored status.
     const publish = jest.fn(async () => undefined);

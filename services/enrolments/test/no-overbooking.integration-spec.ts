@@ -4,6 +4,7 @@ import { EnrolmentsEvents } from '@napl/contracts';
 import { OutboxMessageEntity } from '@napl/messaging';
 import { EnrolmentEntity } from '../src/enrolments/infrastructure/enrolment.entity';
 import { EnrolmentsHarness, type Teacher } from './support/enrolments-harness';
+import { UTRECHT_SCHOOL } from './support/test-schools';
 
 /** Hundreds of teachers enrol in the same run at the same moment, through HTTP, against the real Postgres. */
 describe('no overbooking under concurrency', () => {
@@ -12,6 +13,7 @@ describe('no overbooking under concurrency', () => {
 
   beforeAll(async () => {
     harness = await EnrolmentsHarness.start('burst');
+    await harness.registerSchools(UTRECHT_SCHOOL);
     // A real listening socket, so 200 requests are truly in flight together.
     await harness.service.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(harness.service.app.getHttpServer().address() as AddressInfo).port}`;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { DEMO_IDS, type Principal } from '@napl/auth';
 import { QualityEvents } from '@napl/contracts';
-import { eventually } from '@napl/testing';
+import { eventually, isoDateInDays } from '@napl/testing';
 import { MarkExpiryScheduler } from '../src/marks/application/mark-expiry.scheduler';
 import { MarksService } from '../src/marks/application/marks.service';
-import { QualityHarness, REQUIRED_V1, settle } from './quality-test-kit';
+import { QualityHarness, REQUIRED_V1 } from './quality-test-kit';
 
 const hanze = DEMO_IDS.providerHanze;
 const windesheim = DEMO_IDS.providerWindesheim;
@@ -56,16 +56,17 @@ describe('quality: from submission to quality mark, with evaluations and history
     const [opened] = await quality.eventOf(quality.assessmentTopic, QualityEvents.AssessmentOpened, offerId);
     expect(opened).toMatchObject({ assessmentId: assessment.id, offerVersion: 1, providerId: hanze, frameworkVersion: 1, reassessment: false });
 
-    // A repeated submission of the same version joins the open case.
-    await quality.submitOffer({ offerId, version: 1, providerId: hanze });
+    // A repeated submission of the same version joins the open case (submitOffer waits until quality consumed it).
+    expect((await quality.submitOffer({ offerId, version: 1, providerId: hanze })).id).toBe(assessment.id);
     expect((await quality.as('beoordelaar-1').get(`/v1/assessments?offerId=${offerId}`)).body).toHaveLength(1);
 
     await quality.scoreAll(assessment.id, ['K4']); // a weighed criterion not met does not block approval
+    const conditionsDeadline = isoDateInDays(180);
     const decided = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/decision`, {
       outcome: 'approved-with-conditions',
       summary: 'Voldoet, met een voorwaarde.',
       conditions: ['Klachtenregeling op de website publiceren'],
-      conditionsDeadline: '2099-06-30',
+      conditionsDeadline,
     });
     expect(decided.status).toBe(200);
     expect(decided.body.status).toBe('approved-with-conditions');
@@ -77,7 +78,7 @@ describe('quality: from submission to quality mark, with evaluations and history
       providerId: hanze,
       frameworkVersion: 1,
       conditions: ['Klachtenregeling op de website publiceren'],
-      conditionsDeadline: '2099-06-30',
+      conditionsDeadline,
     });
     const months = (timestampDate(approved.validUntil!).getTime() - timestampDate(approved.decidedAt!).getTime()) / (30.44 * 86_400_000);
     expect(Math.round(months)).toBe(36);
@@ -279,13 +280,14 @@ describe('quality: from submission to quality mark, with evaluations and history
     const [expired] = await quality.eventOf(quality.markTopic, QualityEvents.MarkExpired, offerId);
     expect(expired).toMatchObject({ markId, offerVersion: 1, providerId: hanze });
     expect(timestampDate(expired.expiredAt!).getTime()).toBe(validUntil.getTime());
-    await settle();
+    await quality.markTopic.catchUp(quality.service, offerId);
     expect(quality.events(quality.markTopic, QualityEvents.MarkExpired, offerId).filter((e) => e.markId === markId)).toHaveLength(1);
     expect((await quality.as('beoordelaar-1').get(`/v1/marks/${markId}`)).body.status).toBe('expired');
-    // Across all marks of this file: one announcement per expired mark, none twice.
-    const [{ count }] = await quality.service.dataSource.query(`SELECT count(*)::int AS count FROM quality_mark WHERE status = 'expired'`);
+    // Across all marks of this file: one announcement per expired mark, none twice (read up to now on each mark's key).
+    const expiredMarks: { offer_id: string }[] = await quality.service.dataSource.query(`SELECT offer_id FROM quality_mark WHERE status = 'expired'`);
+    await quality.markTopic.catchUp(quality.service, offerId, ...expiredMarks.map((mark) => mark.offer_id).filter((key) => key !== offerId));
     const announced = quality.markTopic.messages.filter((m) => m.headers['napl-event-type'] === QualityEvents.MarkExpired.type);
-    expect(announced).toHaveLength(count);
+    expect(announced).toHaveLength(expiredMarks.length);
   });
 
   it('lets the ministry revoke a mark with a reason, once', async () => {
@@ -327,7 +329,7 @@ describe('quality: from submission to quality mark, with evaluations and history
     expect(twice.status).toBe(409);
     expect(twice.body.detail).toMatch(/al geëvalueerd/);
     expect((await quality.as(teachers[1]).post('/v1/evaluations', answer(enrolments[1], 2))).status).toBe(201);
-    await settle(500);
+    await quality.assessmentTopic.catchUp(quality.service, offerId);
     expect(quality.events(quality.assessmentTopic, QualityEvents.ReassessmentRequired, offerId)).toHaveLength(0); // two of three
 
     expect((await quality.as(teachers[2]).post('/v1/evaluations', answer(enrolments[2], 3))).status).toBe(201);
@@ -338,7 +340,7 @@ describe('quality: from submission to quality mark, with evaluations and history
 
     // A further low response does not announce it again before the re-assessment.
     expect((await quality.as(teachers[3]).post('/v1/evaluations', answer(enrolments[3], 1))).status).toBe(201);
-    await settle();
+    await quality.assessmentTopic.catchUp(quality.service, offerId);
     expect(quality.events(quality.assessmentTopic, QualityEvents.ReassessmentRequired, offerId)).toHaveLength(1);
 
     const summary = await quality.as('opleider-hanze').get(`/v1/offers/${offerId}/evaluation-summary`);
@@ -403,7 +405,7 @@ describe('quality: from submission to quality mark, with evaluations and history
     const late = await quality.as('beoordelaar-1').post(`/v1/marks/${markId}/conditions-fulfilment`, { justification: 'Toch nog gepubliceerd.' });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'MARK_NOT_VALID' });
-    await settle();
+    await quality.markTopic.catchUp(quality.service, offerId);
     expect(quality.events(quality.markTopic, QualityEvents.MarkRevoked, offerId)).toHaveLength(1);
   });
 
@@ -438,7 +440,7 @@ describe('quality: from submission to quality mark, with evaluations and history
     const none = await quality.as('beoordelaar-1').post(`/v1/marks/${unconditional.markId}/conditions-fulfilment`, { justification });
     expect(none.status).toBe(409);
     expect(none.body).toMatchObject({ code: 'NO_OPEN_CONDITIONS' });
-    await settle();
+    await quality.markTopic.catchUp(quality.service, offerId);
     expect(quality.events(quality.markTopic, QualityEvents.MarkRevoked, offerId)).toHaveLength(0);
   });
 });

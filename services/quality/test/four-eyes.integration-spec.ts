@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_IDS, type Principal } from '@napl/auth';
 import { QualityEvents } from '@napl/contracts';
-import { QualityHarness, settle } from './quality-test-kit';
+import { QualityHarness } from './quality-test-kit';
 
 describe('quality with four eyes: a second assessor confirms before a decision takes effect', () => {
   let quality: QualityHarness;
@@ -27,7 +27,7 @@ describe('quality with four eyes: a second assessor confirms before a decision t
       scores: [{ criterionCode: 'K1', met: false, justification: 'toch niet' }],
     });
     expect(locked.status).toBe(409);
-    await settle(1000);
+    await quality.assessmentTopic.catchUp(quality.service, offerId);
     expect(quality.events(quality.assessmentTopic, QualityEvents.OfferApproved, offerId)).toHaveLength(0);
 
     const confirmed = await quality.as('beoordelaar-2').post(`/v1/assessments/${assessment.id}/confirmation`, { agree: true });
@@ -103,7 +103,7 @@ describe('quality with four eyes: a second assessor confirms before a decision t
     expect(back.status).toBe(200);
     expect(back.body.status).toBe('open');
     expect((await quality.as('beoordelaar-2').post(`/v1/assessments/${assessment.id}/confirmation`, { agree: true })).status).toBe(409);
-    await settle(1000);
+    await quality.assessmentTopic.catchUp(quality.service, offerId);
     expect(quality.events(quality.assessmentTopic, QualityEvents.OfferRejected, offerId)).toHaveLength(0);
   });
 });

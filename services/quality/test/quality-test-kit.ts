@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { Principal } from '@napl/auth';
 import { CatalogueEvents, EnrolmentsEvents, TOPICS, type EventContract } from '@napl/contracts';
-import { EventPublisher, eventually, startTestService, TopicProbe, type TestService } from '@napl/testing';
+import { EventPublisher, eventually, startTestService, TopicProbe, waitUntilConsumed, type TestService } from '@napl/testing';
 import { QualityConfig } from '../src/quality.config';
 import { QUALITY_SERVICE } from '../src/quality.description';
 import { QualityModule } from '../src/quality.module';
@@ -43,15 +43,20 @@ export class QualityHarness {
     await this.service?.close();
   }
 
-  async send<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>): Promise<void> {
-    await this.publisher.publish(contract, key, payload);
+  /** Publishes an event as another service would; returns its event id. */
+  async send<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>): Promise<string> {
+    return this.publisher.publish(contract, key, payload);
   }
 
-  /** The catalogue submits an offer version; resolves with the assessment case it opened. */
+  /**
+   * The catalogue submits an offer version; resolves, once quality has consumed the submission, with the open
+   * assessment case of that version (a new one, or the one a repeated submission joined).
+   */
   async submitOffer(offer: { offerId: string; version: number; providerId: string; title?: string }): Promise<{ id: string; frameworkVersion: number }> {
-    await this.send(CatalogueEvents.OfferSubmitted, offer.offerId, {
+    const eventId = await this.send(CatalogueEvents.OfferSubmitted, offer.offerId, {
       offer: { offerId: offer.offerId, version: offer.version, providerId: offer.providerId, title: offer.title ?? 'Didactiek van het lezen' },
     });
+    await waitUntilConsumed(this.service, eventId);
     return eventually(async () => {
       const response = await this.as('beoordelaar-1').get(`/v1/assessments?offerId=${offer.offerId}`);
       return (response.body as { id: string; offerVersion: number; frameworkVersion: number; status: string }[]).find(
@@ -109,9 +114,4 @@ export interface AuthorisedRequests {
   get(path: string): Promise<import('supertest').Response>;
   post(path: string, body: unknown): Promise<import('supertest').Response>;
   del(path: string): Promise<import('supertest').Response>;
-}
-
-/** Waits a moment so that an event that should not come would have arrived by now (proved by a later one). */
-export async function settle(ms = 1500): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -14,6 +14,7 @@ interface Enrolment {
 }
 
 const DEMO_OFFERS = DemoClient.readData<{ offers: unknown[] }>('catalogue-offers.json').offers.length;
+const DEMO_SCHOOLS = DemoClient.readData<unknown[]>('enrolments-schools.json').length;
 
 /**
  * The core flow across real services, each its own process, talking only through the real Kafka: providers
@@ -57,6 +58,7 @@ describe('the core flow across catalogue, quality and enrolments', () => {
 
     expect(summaries['10-catalogue']).toContain(`${DEMO_OFFERS} submitted for assessment`);
     expect(summaries['20-quality']).toContain(`${DEMO_OFFERS} decided now`);
+    expect(summaries['35-schools']).toBe(`${DEMO_SCHOOLS} schools registered, 0 corrected`);
     expect(summaries['40-enrolments']).toMatch(/docent-anne confirmed, docent-bram confirmed/);
 
     const search = await client.expect<{ total: number }>([200], 'docent-anne', 'catalogue', 'GET', '/v1/search/offers?pageSize=50');
@@ -71,6 +73,7 @@ describe('the core flow across catalogue, quality and enrolments', () => {
     expect(summaries['10-catalogue']).toBe('0 providers registered, 0 offers created, 0 submitted for assessment');
     expect(summaries['20-quality']).toContain('0 decided now');
     expect(summaries['30-catalogue-runs']).toBe('0 runs scheduled');
+    expect(summaries['35-schools']).toBe('0 schools registered, 0 corrected');
     const mine = await client.expect<Enrolment[]>([200], 'docent-anne', 'enrolments', 'GET', '/v1/enrolments');
     expect(mine.body).toHaveLength(1);
   }, 120_000);
