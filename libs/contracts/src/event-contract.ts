@@ -1,4 +1,4 @@
-import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import type { DescMessage, Message, MessageShape } from '@bufbuild/protobuf';
 import type { TopicDefinition } from './topics';
 
 /**
@@ -17,10 +17,21 @@ export interface EventContract<S extends DescMessage = DescMessage> {
 
 export type EventOf<C extends EventContract> = MessageShape<C['schema']>;
 
+type FieldName<M> = Exclude<keyof M, '$typeName' | '$unknown'> & string;
+type Deeper = [never, 0, 1, 2, 3, 4];
+
+/**
+ * The dotted camelCase paths of a protobuf message's fields, down into nested messages: what `requiredFields`
+ * may name. A misspelt or removed field is a compile error, not a check that silently never fires.
+ */
+export type FieldPath<M, Depth extends number = 4> = [Depth] extends [never]
+  ? never
+  : { [K in FieldName<M>]: NonNullable<M[K]> extends Message ? K | `${K}.${FieldPath<NonNullable<M[K]>, Deeper[Depth]>}` : K }[FieldName<M>];
+
 export function defineEvent<S extends DescMessage>(
   schema: S,
   topic: TopicDefinition,
-  requiredFields: readonly string[] = [],
+  requiredFields: readonly FieldPath<MessageShape<S>>[] = [],
 ): EventContract<S> {
   return { type: schema.typeName, schema, topic, requiredFields };
 }

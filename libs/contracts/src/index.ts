@@ -1,12 +1,14 @@
 export * from './topics';
 export * from './event-contract';
-// One file per publishing service: its event contracts, then the TypeScript generated from its proto/ package.
-export * from './catalogue.events';
+export * from './all-events';
+// Per publishing service: its event contracts and the TypeScript of its messages, both generated from its proto/
+// package (the contracts from the messages' napl.options.v1 options).
+export * from './gen/napl/catalogue/v1/catalogue_events';
 export * from './gen/napl/catalogue/v1/offer_events_pb';
 export * from './gen/napl/catalogue/v1/run_events_pb';
-export * from './quality.events';
+export * from './gen/napl/quality/v1/quality_events';
 export * from './gen/napl/quality/v1/assessment_events_pb';
 export * from './gen/napl/quality/v1/mark_events_pb';
-export * from './enrolments.events';
+export * from './gen/napl/enrolments/v1/enrolments_events';
 export * from './gen/napl/enrolments/v1/enrolment_events_pb';
 export * from './gen/napl/enrolments/v1/participation_events_pb';

@@ -30,3 +30,8 @@ export function deadLetterTopicOf(topic: string): string {
 }
 
 export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);
+
+export type TopicName = (typeof TOPICS)[TopicKey]['name'];
+
+/** The topics by name, as the events' (napl.options.v1.topic) option names them. */
+export const TOPIC_BY_NAME = Object.fromEntries(ALL_TOPICS.map((topic) => [topic.name, topic])) as Record<TopicName, TopicDefinition>;

@@ -1,5 +1,5 @@
-import { SetMetadata, type Type } from '@nestjs/common';
 import type { MessageInitShape } from '@bufbuild/protobuf';
+import { EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import type { EventContract, EventOf } from '@napl/contracts';
 import type { EventEnvelope } from './envelope';
@@ -12,15 +12,34 @@ export interface HandlerContext {
   publish<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>): Promise<EventEnvelope>;
 }
 
-/** Applies one event type to the service's own state. Name it `<do-x>-when-<y>`. */
+/** One event type and what applying it does; the consumer runs it inside the inbox transaction. */
 export interface EventHandler<C extends EventContract = EventContract> {
   readonly contract: C;
   handle(event: EventOf<C>, context: HandlerContext): Promise<void>;
 }
 
-export const EVENT_HANDLER_METADATA = 'napl:event-handler';
+/** The id of the platform's Kafka event transport (EventServer); @OnEvent handlers belong to it alone. */
+export const NAPL_EVENTS_TRANSPORT = Symbol('napl-events');
 
-/** Marks a provider as an event handler; the messaging module finds and subscribes it. */
-export const EventHandlerProvider = (): ClassDecorator => SetMetadata(EVENT_HANDLER_METADATA, true);
+/** The extras an @OnEvent handler carries to the EventServer. */
+export interface EventHandlerExtras {
+  readonly contract: EventContract;
+}
 
-export type EventHandlerType = Type<EventHandler>;
+type HandlerMethod<C extends EventContract> = (event: EventOf<C>, context: HandlerContext) => Promise<void>;
+
+/**
+ * Declares the method that applies one event type, the Nest way: an @EventPattern of the platform's event
+ * transport, carrying the contract (topic, schema, required fields) so the EventServer can subscribe, decode
+ * and check the message before the method sees it. The compiler checks the method's event type against the
+ * contract. Use it in a class registered as a controller, with @Payload() and @Ctx() on the parameters:
+ *
+ *   @OnEvent(CatalogueEvents.OfferSubmitted)
+ *   async handle(@Payload() event: EventOf<typeof CatalogueEvents.OfferSubmitted>, @Ctx() context: HandlerContext) {}
+ */
+export function OnEvent<C extends EventContract>(contract: C) {
+  const extras: EventHandlerExtras = { contract };
+  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<HandlerMethod<C>>): void => {
+    EventPattern(contract.type, NAPL_EVENTS_TRANSPORT, extras)(target, key, descriptor);
+  };
+}

@@ -6,4 +6,5 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './event-handler';
 export * from './event-consumer';
+export * from './event-server';
 export * from './messaging.module';

@@ -9,9 +9,10 @@ import {
   type ExceptionFilter,
   type ValidationError,
 } from '@nestjs/common';
+import { throwError, type Observable } from 'rxjs';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, type ErrorKind } from './domain-error';
+import { DomainError, type ErrorKind } from '@napl/domain';
 
 /** RFC 9457 problem details, the body of every error response. */
 export interface ProblemDetails {
@@ -111,10 +112,14 @@ export function createValidationPipe(): ValidationPipe {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
+    // An event handler's error goes back unchanged to the event consumer, which retries or dead-letters it.
+    if (host.getType() === 'rpc') return throwError(() => exception);
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // A deliberate 5xx (e.g. 503 from the readiness check) is a state, not a bug: no stack trace for it.
+    if (problem.status >= 500 && exception instanceof HttpException) this.logger.warn(`${problem.status}: ${exception.message}`);
+    else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

@@ -14,11 +14,10 @@ export class EnrolmentsFeatureModule {
       providers: [
         EnrolmentsService,
         EnrolmentsQueries,
-        CancelEnrolmentsWhenRunCancelled,
         ParticipationScheduler,
         { provide: PARTICIPATION_INTERVAL_MS, useValue: participationIntervalMs },
       ],
-      controllers: [EnrolmentsController],
+      controllers: [EnrolmentsController, CancelEnrolmentsWhenRunCancelled],
       exports: [EnrolmentsService],
     };
   }

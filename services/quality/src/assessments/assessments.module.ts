@@ -10,8 +10,8 @@ import { AssessorLinksController } from './http/assessor-links.controller';
 /** Assessment cases of submitted offers, conflict-of-interest links and decisions. */
 @Module({
   imports: [FrameworkModule, MarksModule],
-  providers: [AssessmentsService, AssessorLinksService, OpenAssessmentWhenSubmitted],
-  controllers: [AssessmentsController, AssessorLinksController],
+  providers: [AssessmentsService, AssessorLinksService],
+  controllers: [AssessmentsController, AssessorLinksController, OpenAssessmentWhenSubmitted],
   exports: [AssessmentsService],
 })
 export class AssessmentsModule {}

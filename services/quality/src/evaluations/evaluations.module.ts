@@ -7,7 +7,7 @@ import { EvaluationsController } from './http/evaluations.controller';
 /** Participants' evaluations, their aggregates and the re-assessment signal. */
 @Module({
   imports: [AssessmentsModule],
-  providers: [EvaluationsService, InviteEvaluationWhenCompleted],
-  controllers: [EvaluationsController],
+  providers: [EvaluationsService],
+  controllers: [EvaluationsController, InviteEvaluationWhenCompleted],
 })
 export class EvaluationsModule {}

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { CatalogueEvents, type RunCancelled } from '@napl/contracts';
-import { EventHandlerProvider, type EventHandler, type HandlerContext } from '@napl/messaging';
+import { OnEvent, type HandlerContext } from '@napl/messaging';
 import { KnownRunEntity } from '../../runs/infrastructure/known-run.entity';
 import { cancelAllOfRun, lockRun } from './enrolment-store';
 
@@ -8,12 +9,10 @@ import { cancelAllOfRun, lockRun } from './enrolment-store';
  * A cancelled run takes no enrolments, and every active enrolment in it ends with cause RUN_CANCELLED; each
  * teacher is told. Under the run's lock, so no enrolment slips in between.
  */
-@Injectable()
-@EventHandlerProvider()
-export class CancelEnrolmentsWhenRunCancelled implements EventHandler<typeof CatalogueEvents.RunCancelled> {
-  readonly contract = CatalogueEvents.RunCancelled;
-
-  async handle(event: RunCancelled, { manager, envelope, publish }: HandlerContext): Promise<void> {
+@Controller()
+export class CancelEnrolmentsWhenRunCancelled {
+  @OnEvent(CatalogueEvents.RunCancelled)
+  async handle(@Payload() event: RunCancelled, @Ctx() { manager, envelope, publish }: HandlerContext): Promise<void> {
     const run = await lockRun(manager, event.runId);
     if (!run) return; // never scheduled here, so nobody enrolled
     await manager.update(KnownRunEntity, { runId: run.runId }, { status: 'cancelled', sourceVersion: new Date(envelope.occurredAt) });

@@ -1,17 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { CatalogueEvents, type EventOf } from '@napl/contracts';
-import { EventHandlerProvider, type EventHandler, type HandlerContext } from '@napl/messaging';
+import { OnEvent, type HandlerContext } from '@napl/messaging';
 import { AssessmentsService } from './assessments.service';
 
 /** A provider submitted an offer version: it gets an assessment case on the current framework. */
-@Injectable()
-@EventHandlerProvider()
-export class OpenAssessmentWhenSubmitted implements EventHandler<typeof CatalogueEvents.OfferSubmitted> {
-  readonly contract = CatalogueEvents.OfferSubmitted;
-
+@Controller()
+export class OpenAssessmentWhenSubmitted {
   constructor(private readonly assessments: AssessmentsService) {}
 
-  async handle(event: EventOf<typeof CatalogueEvents.OfferSubmitted>, context: HandlerContext): Promise<void> {
+  @OnEvent(CatalogueEvents.OfferSubmitted)
+  async handle(@Payload() event: EventOf<typeof CatalogueEvents.OfferSubmitted>, @Ctx() context: HandlerContext): Promise<void> {
     const offer = event.offer!;
     await this.assessments.open(
       context.manager,

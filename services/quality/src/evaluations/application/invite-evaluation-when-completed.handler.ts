@@ -1,16 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { EnrolmentsEvents, type EventOf } from '@napl/contracts';
-import { EventHandlerProvider, type EventHandler, type HandlerContext } from '@napl/messaging';
+import { OnEvent, type HandlerContext } from '@napl/messaging';
 import { EvaluationInvitationEntity } from '../infrastructure/evaluation.entities';
 
 /** A teacher who completed a run may evaluate its offer, once per enrolment. */
-@Injectable()
-@EventHandlerProvider()
-export class InviteEvaluationWhenCompleted implements EventHandler<typeof EnrolmentsEvents.EnrolmentCompleted> {
-  readonly contract = EnrolmentsEvents.EnrolmentCompleted;
-
-  async handle(event: EventOf<typeof EnrolmentsEvents.EnrolmentCompleted>, { manager, envelope }: HandlerContext): Promise<void> {
+@Controller()
+export class InviteEvaluationWhenCompleted {
+  @OnEvent(EnrolmentsEvents.EnrolmentCompleted)
+  async handle(@Payload() event: EventOf<typeof EnrolmentsEvents.EnrolmentCompleted>, @Ctx() { manager, envelope }: HandlerContext): Promise<void> {
     const enrolment = event.enrolment!;
     await manager
       .createQueryBuilder()

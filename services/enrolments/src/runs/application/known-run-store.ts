@@ -1,0 +1,33 @@
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import type { RunSnapshot } from '@napl/contracts';
+import type { HandlerContext } from '@napl/messaging';
+import { KnownRunEntity } from '../infrastructure/known-run.entity';
+
+export async function upsertKnownRun(run: RunSnapshot, { manager, envelope }: HandlerContext): Promise<void> {
+  const table = manager.connection.getMetadata(KnownRunEntity).tablePath;
+  // A late, older change must not overwrite a newer one; a cancelled run stays cancelled.
+  await manager.query(
+    `INSERT INTO ${table} (run_id, offer_id, offer_version, provider_id, start_date, end_date, enrolment_deadline,
+                           capacity, price_cents, status, source_version, session_count)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'scheduled', $10, $11)
+     ON CONFLICT (run_id) DO UPDATE SET
+       offer_id = EXCLUDED.offer_id, offer_version = EXCLUDED.offer_version, provider_id = EXCLUDED.provider_id,
+       start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, enrolment_deadline = EXCLUDED.enrolment_deadline,
+       capacity = EXCLUDED.capacity, price_cents = EXCLUDED.price_cents, source_version = EXCLUDED.source_version,
+       session_count = EXCLUDED.session_count
+     WHERE ${table}.source_version < EXCLUDED.source_version AND ${table}.status <> 'cancelled'`,
+    [
+      run.runId,
+      run.offerId,
+      run.offerVersion,
+      run.providerId,
+      run.startDate,
+      run.endDate,
+      run.enrolmentDeadline ? timestampDate(run.enrolmentDeadline) : null,
+      run.capacity,
+      run.priceCents.toString(),
+      new Date(envelope.occurredAt),
+      run.sessionCount,
+    ],
+  );
+}
