@@ -18,6 +18,7 @@ export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
 export interface DemoResponse<T = unknown> {
   readonly status: number;
   readonly body: T;
+  readonly headers: Headers;
 }
 
 /**
@@ -57,7 +58,7 @@ export class DemoClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
   }
 
   /** Like request, but fails the demo load on anything but the expected statuses. */

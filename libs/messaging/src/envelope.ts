@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IHeaders } from 'kafkajs';
+import { activeTraceparent, currentRequestContext } from '@napl/observability';
 
 /** Kafka header names of the event envelope; the payload itself is the protobuf message. */
 export const ENVELOPE_HEADERS = {
@@ -32,7 +33,11 @@ export interface EventCause {
   readonly traceparent?: string;
 }
 
-export function newEnvelope(eventType: string, cause?: EventCause, now = new Date()): EventEnvelope {
+/**
+ * A new event's envelope. Without an explicit cause it continues the work in progress: the HTTP request (its
+ * correlation id, the request id as cause) or the event being handled; the trace continues from the active span.
+ */
+export function newEnvelope(eventType: string, cause: EventCause | undefined = currentCause(), now = new Date()): EventEnvelope {
   const eventId = randomUUID();
   return {
     eventId,
@@ -40,8 +45,14 @@ export function newEnvelope(eventType: string, cause?: EventCause, now = new Dat
     occurredAt: now.toISOString(),
     correlationId: cause?.correlationId ?? eventId,
     causationId: cause?.causationId,
-    traceparent: cause?.traceparent,
+    traceparent: activeTraceparent() ?? cause?.traceparent,
   };
+}
+
+/** The cause of events published now: the request or event in whose async context the code runs. */
+export function currentCause(): EventCause | undefined {
+  const context = currentRequestContext();
+  return context ? { correlationId: context.correlationId, causationId: context.requestId } : undefined;
 }
 
 /** The cause to hand on when handling `envelope` leads to new events. */

@@ -3,6 +3,7 @@ import { fromBinary } from '@bufbuild/protobuf';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { deadLetterTopicOf, missingRequiredFields, type EventContract } from '@napl/contracts';
+import { contextFromHeaders, inSpan, runInRequestContext, SpanKind } from '@napl/observability';
 import { causedBy, envelopeFromHeaders, MalformedEnvelopeError, type EventEnvelope } from './envelope';
 import type { EventHandler, HandlerContext } from './event-handler';
 import { topicName, type KafkaConnection } from './kafka-client';
@@ -20,6 +21,9 @@ export interface EventConsumerOptions {
   readonly fromBeginning?: boolean;
   /** Called when kafkajs gives up on the consumer; in production the process exits and is restarted. */
   readonly onCrash?: (error: Error) => void;
+  /** Reports for the metrics: how far behind a partition is after a batch, and each dead-lettered message. */
+  readonly onLag?: (topic: string, partition: number, lag: number) => void;
+  readonly onDeadLetter?: (topic: string) => void;
 }
 
 /** A message that can never be processed, whatever the number of tries. */
@@ -66,6 +70,9 @@ export class EventConsumer {
     this.consumer.on(this.consumer.events.CRASH, (event) => {
       if (!event.payload.restart) options.onCrash?.(event.payload.error);
     });
+    this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      options.onLag?.(payload.topic, payload.partition, Number(payload.offsetLag));
+    });
   }
 
   get topics(): string[] {
@@ -105,6 +112,16 @@ export class EventConsumer {
       throw error;
     }
 
+    // The handling continues the publisher's trace, and its logs and follow-up events carry the correlation id.
+    const parent = contextFromHeaders({ traceparent: envelope.traceparent });
+    const attributes = { 'messaging.system': 'kafka', 'messaging.destination.name': payload.topic, 'messaging.message.id': envelope.eventId };
+    const context = { source: 'event' as const, requestId: envelope.eventId, correlationId: envelope.correlationId, actor: () => undefined };
+    await inSpan(`consume ${envelope.eventType}`, SpanKind.CONSUMER, parent, attributes, () =>
+      runInRequestContext(context, () => this.applyWithRetries(payload, handler!, event, envelope)),
+    );
+  }
+
+  private async applyWithRetries(payload: EachMessagePayload, handler: EventHandler, event: object, envelope: EventEnvelope): Promise<void> {
     for (;;) {
       try {
         await this.applyOnce(handler, event, envelope);
@@ -177,6 +194,7 @@ export class EventConsumer {
       this.producerConnected = true;
     }
     const logicalTopic = payload.topic.slice(this.options.connection.topicPrefix.length);
+    this.options.onDeadLetter?.(logicalTopic);
     this.logger.error(`Dead-lettering a message of ${payload.topic}@${payload.partition}:${payload.message.offset}: ${reason}`);
     await this.deadLetterProducer.send({
       topic: topicName(this.options.connection, deadLetterTopicOf(logicalTopic)),

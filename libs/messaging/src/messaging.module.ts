@@ -1,19 +1,10 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  Module,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
-import { DiscoveryModule, DiscoveryService, Reflector } from '@nestjs/core';
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { ALL_TOPICS } from '@napl/contracts';
-import { EventConsumer } from './event-consumer';
-import { EVENT_HANDLER_METADATA, type EventHandler } from './event-handler';
-import { createKafka, ensureTopics, type KafkaConnection } from './kafka-client';
+import { ServiceMetrics } from '@napl/observability';
+import { EventServer } from './event-server';
+import { createKafka, type KafkaConnection } from './kafka-client';
+import { OutboxMessageEntity } from './messaging.entities';
 import { OutboxRelay } from './outbox-relay';
 
 export interface MessagingOptions {
@@ -31,93 +22,120 @@ export interface MessagingOptions {
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 /**
- * Starts the outbox relay and the event consumer of one service. Event handlers are the providers marked
- * with @EventHandlerProvider(). Stops in the order that loses nothing: relay, consumer, producers.
+ * The messaging of one service: the outbox relay (started with the app, stopped first on shutdown) and the
+ * EventServer, the Nest transport that consumes the service's events (connected by the service's bootstrap,
+ * closed after the relay). Stops in the order that loses nothing: relay, consumer, producers.
  */
 @Injectable()
 export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Messaging');
-  private relay?: OutboxRelay;
-  private consumer?: EventConsumer;
-  private consumerRunning = false;
-  private startup?: Promise<void>;
-  private stopping = false;
+  private readonly relay: OutboxRelay;
+  /** Connect it with `app.connectMicroservice({ strategy: runtime.eventServer })`. */
+  readonly eventServer: EventServer;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-    private readonly dataSource: DataSource,
-    private readonly discovery: DiscoveryService,
-    private readonly reflector: Reflector,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const kafka = createKafka(this.options.connection);
-    this.relay = new OutboxRelay(this.dataSource, kafka.producer({
-      allowAutoTopicCreation: false,
-      maxInFlightRequests: 1, // keeps the order per key when a send is retried
-      createPartitioner: Partitioners.DefaultPartitioner,
-    }), {
-      service: this.options.service,
-      topicPrefix: this.options.connection.topicPrefix,
-      pollIntervalMs: this.options.relayPollIntervalMs,
-    });
-    this.consumer = new EventConsumer(kafka, this.dataSource, kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner }), this.discoverHandlers(), {
-      connection: this.options.connection,
-      groupId: this.options.groupId,
-      fromBeginning: this.options.fromBeginning,
-      maxAttempts: this.options.maxAttempts,
-      retryDelayMs: this.options.retryDelayMs,
+    dataSource: DataSource,
+    metrics: ServiceMetrics,
+  ) {
+    const kafka = createKafka(options.connection);
+    const consumerMetrics = registerMessagingMetrics(metrics, dataSource);
+    this.relay = new OutboxRelay(
+      dataSource,
+      kafka.producer({
+        allowAutoTopicCreation: false,
+        maxInFlightRequests: 1, // keeps the order per key when a send is retried
+        createPartitioner: Partitioners.DefaultPartitioner,
+      }),
+      { service: options.service, topicPrefix: options.connection.topicPrefix, pollIntervalMs: options.relayPollIntervalMs },
+    );
+    this.eventServer = new EventServer(kafka, dataSource, kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner }), {
+      connection: options.connection,
+      groupId: options.groupId,
+      fromBeginning: options.fromBeginning,
+      maxAttempts: options.maxAttempts,
+      retryDelayMs: options.retryDelayMs,
       onCrash: (error) => {
         this.logger.error(`Consumer crashed: ${error.message}`);
-        if (this.options.exitOnCrash) process.exit(1);
+        if (options.exitOnCrash) process.exit(1);
       },
+      ...consumerMetrics,
     });
+  }
+
+  onApplicationBootstrap(): void {
     this.relay.start();
-    // The HTTP side starts even while Kafka is away: commands land in the outbox and go out later.
-    this.startup = this.startConsumerWhenKafkaAnswers(kafka);
   }
 
   /** Resolves when the topics exist and the consumer has joined its group. */
   async ready(): Promise<void> {
-    await this.startup;
+    await this.eventServer.ready();
   }
 
   get status(): { relay: boolean; consumer: boolean } {
-    return { relay: this.relay?.healthy ?? false, consumer: this.consumerRunning || (this.consumer?.topics.length ?? 0) === 0 };
+    return { relay: this.relay.healthy, consumer: this.eventServer.consuming };
   }
 
   /** Lets the relay publish now rather than at its next poll (after a command committed). */
   nudgeRelay(): void {
-    this.relay?.nudge();
+    this.relay.nudge();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    await this.relay?.stop();
-    await this.startup?.catch(() => undefined);
-    await this.consumer?.stop();
+    await this.relay.stop();
   }
+}
 
-  private async startConsumerWhenKafkaAnswers(kafka: ReturnType<typeof createKafka>): Promise<void> {
-    for (let attempt = 1; !this.stopping; attempt++) {
-      try {
-        await ensureTopics(kafka, this.options.connection, ALL_TOPICS);
-        await this.consumer!.start();
-        this.consumerRunning = true;
-        return;
-      } catch (error) {
-        if (attempt === 1) this.logger.warn(`Kafka not ready, retrying: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
-      }
-    }
-  }
+/**
+ * The messaging metrics at /metrics: the outbox backlog and the age of its oldest unsent event (read from the
+ * database at each scrape), consumer lag per partition and dead-lettered messages (reported by the consumer).
+ */
+function registerMessagingMetrics(metrics: ServiceMetrics, dataSource: DataSource) {
+  // One query serves both gauges; prom-client asks each gauge in turn during one scrape.
+  let reading: Promise<{ count: number; age: number }> | undefined;
+  const read = () => {
+    reading ??= readOutbox(dataSource).finally(() => setImmediate(() => (reading = undefined)));
+    return reading;
+  };
+  metrics.gauge({
+    name: 'napl_outbox_backlog',
+    help: 'Events in the outbox not yet sent to Kafka',
+    async collect() {
+      this.set((await read()).count);
+    },
+  });
+  metrics.gauge({
+    name: 'napl_outbox_oldest_age_seconds',
+    help: 'Age of the oldest event in the outbox not yet sent to Kafka',
+    async collect() {
+      this.set((await read()).age);
+    },
+  });
+  const lag = metrics.gauge({
+    name: 'napl_consumer_lag',
+    help: 'Messages not yet consumed, per topic and partition, as of the last batch',
+    labelNames: ['topic', 'partition'],
+  });
+  const deadLettered = metrics.counter({
+    name: 'napl_events_dead_lettered_total',
+    help: 'Messages sent to a dead-letter topic, by original topic',
+    labelNames: ['topic'],
+  });
+  return {
+    onLag: (topic: string, partition: number, value: number) => lag.set({ topic, partition: String(partition) }, value),
+    onDeadLetter: (topic: string) => deadLettered.inc({ topic }),
+  };
+}
 
-  private discoverHandlers(): EventHandler[] {
-    return this.discovery
-      .getProviders()
-      .filter((wrapper) => wrapper.metatype && this.reflector.get(EVENT_HANDLER_METADATA, wrapper.metatype))
-      .map((wrapper) => wrapper.instance as EventHandler);
-  }
+async function readOutbox(dataSource: DataSource): Promise<{ count: number; age: number }> {
+  const table = dataSource.getMetadata(OutboxMessageEntity).tablePath;
+  const [row] = await dataSource
+    .query(
+      `SELECT count(*)::int AS count, COALESCE(EXTRACT(EPOCH FROM now() - min(occurred_at)), 0)::float AS age
+         FROM ${table} WHERE published_at IS NULL`,
+    )
+    .catch(() => [{ count: Number.NaN, age: Number.NaN }]);
+  return { count: row.count, age: row.age };
 }
 
 @Module({})
@@ -126,7 +144,6 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      imports: [DiscoveryModule],
       providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, MessagingRuntime],
       exports: [MessagingRuntime],
     };

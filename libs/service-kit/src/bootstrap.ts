@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { Logger, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { prepareServiceDatabase } from '@napl/persistence';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { MessagingRuntime } from '@napl/messaging';
+import { pendingServiceMigrations, prepareServiceDatabase, runServiceMigrations, type ServiceDatabaseSettings } from '@napl/persistence';
 import { createValidationPipe } from './problem-details';
 import { ConfigError, loadConfig, type ServiceConfig } from './service-config';
 
@@ -12,20 +15,55 @@ export interface ServiceDescription {
   readonly description: string;
 }
 
-/** Creates the database objects the service owns, then the Nest app with the platform's HTTP conventions. */
+/** A service that would start on an older schema than its code expects: it refuses, and says what to run. */
+export class PendingMigrationsError extends Error {
+  constructor(
+    readonly service: string,
+    readonly pending: string[],
+  ) {
+    super(
+      `${service}: pending migrations: ${pending.join(', ')}; run the migrate command first ` +
+        `(nx run ${service}:db:migrate, or the service's main with the argument migrate), or set DATABASE_MIGRATE_ON_START=true`,
+    );
+  }
+}
+
+function databaseSettingsOf(config: ServiceConfig, service: string): ServiceDatabaseSettings {
+  return { service, databaseUrl: config.DATABASE_URL, bootstrap: config.DATABASE_BOOTSTRAP, rolePassword: config.DATABASE_ROLE_PASSWORD };
+}
+
+/**
+ * Creates the database objects the service owns (with DATABASE_BOOTSTRAP), then the Nest app with the platform's HTTP
+ * conventions, on a schema brought up to date: migrated under the schema's lock (DATABASE_MIGRATE_ON_START), or else
+ * checked, refusing to start while migrations are pending.
+ */
 export async function createServiceApp(
   module: DynamicModule,
   config: ServiceConfig,
   description: ServiceDescription,
 ): Promise<INestApplication> {
-  await prepareServiceDatabase({
-    service: description.service,
-    databaseUrl: config.DATABASE_URL,
-    bootstrap: config.DATABASE_BOOTSTRAP,
-    rolePassword: config.DATABASE_ROLE_PASSWORD,
-  });
-  const app = await NestFactory.create(module, { logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : undefined });
+  await prepareServiceDatabase(databaseSettingsOf(config, description.service));
+  // Everything Nest logs goes through pino as JSON, from the first line on.
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  // Built, not yet initialised: no lifecycle hook (consumer, outbox relay, scheduler) has touched the schema yet.
+  const dataSource = app.get(DataSource);
+  try {
+    if (config.DATABASE_MIGRATE_ON_START) {
+      const logger = new Logger(description.service);
+      await runServiceMigrations(dataSource, (line) => logger.log(line));
+    } else {
+      const pending = await pendingServiceMigrations(dataSource);
+      if (pending.length > 0) throw new PendingMigrationsError(description.service, pending);
+    }
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
   app.useGlobalPipes(createValidationPipe());
+  // Event handlers (@OnEvent) run as a Nest microservice on the platform's Kafka transport, with the app's global
+  // pipes, filters and interceptors. Connected here, started by startServiceApp once the app is initialised.
+  app.connectMicroservice({ strategy: app.get(MessagingRuntime).eventServer }, { inheritAppConfig: true });
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle(description.title)
@@ -38,23 +76,66 @@ export async function createServiceApp(
 }
 
 /**
+ * Initialises the app (lifecycle hooks: the outbox relay starts) and starts its event consumer, which joins its
+ * consumer group in the background as soon as Kafka answers.
+ */
+export async function startServiceApp(app: INestApplication): Promise<void> {
+  await app.init();
+  await app.startAllMicroservices();
+}
+
+/**
  * main.ts of every service: read and check the configuration, build, listen, and say where. A wrong setting
- * stops the service with one message naming every bad setting, not a stack trace.
+ * stops the service with one message naming every bad setting, not a stack trace; so do pending migrations.
+ * `node <main> migrate` runs the service's migrations instead, and exits.
  */
 export async function runService<C extends ServiceConfig>(
   configClass: new () => C,
   moduleFor: (config: C) => DynamicModule,
   description: ServiceDescription,
 ): Promise<void> {
+  if (process.argv[2] === 'migrate') return migrateService(configClass, moduleFor, description);
   const logger = new Logger(description.service);
   const started = Date.now();
   try {
     const config = loadConfig(configClass);
     const app = await createServiceApp(moduleFor(config), config, description);
+    await startServiceApp(app);
     await app.listen(config.PORT, config.HOST);
     logger.log(`listening on http://${config.HOST}:${config.PORT} (ready in ${Date.now() - started} ms)`);
   } catch (error) {
-    logger.error(error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error)));
+    const expected = error instanceof ConfigError || error instanceof PendingMigrationsError;
+    logger.error(expected ? error.message : ((error as Error).stack ?? String(error)));
     process.exit(1);
   }
+}
+
+/**
+ * The migrate command (`node <main> migrate`; a Kubernetes Job per release in production): creates the database
+ * objects where DATABASE_BOOTSTRAP says so, runs the pending migrations under the schema's lock, and exits 0, or 1
+ * with the reason. It builds the service's own module for its DataSource, but never initialises it: no consumer,
+ * outbox relay or scheduler starts.
+ */
+async function migrateService<C extends ServiceConfig>(
+  configClass: new () => C,
+  moduleFor: (config: C) => DynamicModule,
+  description: ServiceDescription,
+): Promise<void> {
+  const logger = new Logger(`${description.service} migrate`);
+  try {
+    const config = loadConfig(configClass);
+    await prepareServiceDatabase(databaseSettingsOf(config, description.service));
+    const app = await NestFactory.create(moduleFor(config), { logger: ['error', 'warn'], abortOnError: false });
+    app.useLogger(['log', 'error', 'warn']);
+    const dataSource = app.get(DataSource);
+    try {
+      await runServiceMigrations(dataSource, (line) => logger.log(line));
+    } finally {
+      await dataSource.destroy();
+    }
+  } catch (error) {
+    logger.error(`migrations failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  process.exit(0);
 }

@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EntitySchema, MixedList } from 'typeorm';
 import { AuthModule, type TokenVerifierOptions } from '@napl/auth';
 import { MESSAGING_ENTITIES, MessagingModule } from '@napl/messaging';
+import { ObservabilityModule } from '@napl/observability';
 import { serviceDataSourceOptions } from '@napl/persistence';
 import { HealthController, SERVICE_NAME } from './health.controller';
 import { SessionController } from './session.controller';
@@ -46,7 +48,7 @@ export class PlatformModule {
             migrations: options.migrations,
             poolSize: config.DATABASE_POOL_SIZE,
           }),
-          migrationsRun: true,
+          // No migrationsRun: createServiceApp runs them under the schema's lock, or refuses to start with them pending.
         }),
         MessagingModule.forRoot({
           service,
@@ -57,6 +59,13 @@ export class PlatformModule {
           retryDelayMs: options.consumerRetryDelayMs,
         }),
         AuthModule.forRoot(options.auth ?? tokenVerifierOptionsFrom(config)),
+        ObservabilityModule.forService({
+          service,
+          logLevel: config.LOG_LEVEL,
+          otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+          traceExportDelayMs: config.OTEL_BSP_SCHEDULE_DELAY,
+        }),
+        TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, SessionController],
       providers: [

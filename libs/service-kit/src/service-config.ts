@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 import { DEV_AUDIENCE, DEV_ISSUER, type TokenVerifierOptions } from '@napl/auth';
+import type { LogLevel } from '@napl/observability';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
@@ -10,8 +11,16 @@ const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 
 /**
+ * The initial value of a setting whose default depends on NODE_ENV, which is not known yet when the defaults are
+ * assigned: loadConfig replaces it, once NODE_ENV is read, with on in development and test and off in production.
+ */
+const SET_BY_NODE_ENV = undefined as unknown as boolean;
+const ON_UNLESS_PRODUCTION = ['DATABASE_BOOTSTRAP', 'DATABASE_MIGRATE_ON_START'] as const;
+
+/**
  * The settings every service reads from its environment, validated once at start-up. A service extends
- * it with its own settings and its own PORT default. Each property's initial value is its default.
+ * it with its own settings and its own PORT default. Each property's initial value is its default (SET_BY_NODE_ENV:
+ * see there).
  */
 export class ServiceConfig {
   @IsIn(['development', 'test', 'production'])
@@ -31,9 +40,24 @@ export class ServiceConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/napl';
 
+  /**
+   * Create the database, the service's role and its schema at start-up. Default: on in development and test; off in
+   * production, where they are created once by the platform team and the service connects as its own role.
+   */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
-  DATABASE_BOOTSTRAP: boolean = true;
+  DATABASE_BOOTSTRAP: boolean = SET_BY_NODE_ENV;
+
+  /**
+   * Run pending migrations at start-up (under the schema's migration lock). Default: on in development and test; off
+   * in production, where the service's migrate command runs them once per release (a Kubernetes Job) and a service
+   * that finds migrations pending refuses to start.
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_MIGRATE_ON_START: boolean = SET_BY_NODE_ENV;
 
   @IsOptional()
   @IsString()
@@ -66,6 +90,21 @@ export class ServiceConfig {
   @IsString()
   AUTH_DEV_KEYS_DIR: string = '.local/dev-issuer';
 
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** An OpenTelemetry collector (OTLP over HTTP) that receives the traces; without it no trace leaves the service. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string = undefined;
+
+  /** How long spans wait in the batch before they are exported. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OTEL_BSP_SCHEDULE_DELAY: number = 5_000;
+
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',');
   }
@@ -93,6 +132,7 @@ export function loadConfig<T extends ServiceConfig>(
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration of ${configClass.name}:\n  - ${problems.join('\n  - ')}`);
   }
+  for (const key of ON_UNLESS_PRODUCTION) config[key] ??= config.NODE_ENV !== 'production';
   return config;
 }
 

@@ -55,5 +55,39 @@ export function describePlatformConformance<C extends ServiceConfig>(options: Te
       const response = await running.http().get('/docs/openapi.json').expect(200);
       expect(response.body.info.title).toBe(options.description.title);
     });
+
+    it('takes over the caller\'s request and correlation ids, or makes new ones, and answers with them', async () => {
+      const given = await running.http().get('/session').set('X-Request-Id', 'req-1').set('X-Correlation-Id', 'corr-1').expect(401);
+      expect(given.headers).toMatchObject({ 'x-request-id': 'req-1', 'x-correlation-id': 'corr-1' });
+
+      const made = await running.http().get('/session').set('X-Correlation-Id', 'not a\tplain id').expect(401);
+      expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(made.headers['x-correlation-id']).toBe(made.headers['x-request-id']);
+    });
+
+    it('serves Prometheus metrics: HTTP latency by route pattern and status, the outbox backlog and its age', async () => {
+      await running.http().get('/session').expect(401);
+      const scrape = (await running.http().get('/metrics').expect(200)).text;
+      expect(scrape).toMatch(new RegExp(`http_server_request_duration_seconds_count\\{[^}]*route="/session"[^}]*status_code="401"[^}]*\\} [1-9]`));
+      expect(scrape).toMatch(new RegExp(`napl_outbox_backlog\\{service="${service}"\\} \\d+`));
+      expect(scrape).toMatch(new RegExp(`napl_outbox_oldest_age_seconds\\{service="${service}"\\} [\\d.]+`));
+      expect(scrape).toContain('# TYPE napl_consumer_lag gauge');
+      expect(scrape).toContain('# TYPE napl_events_dead_lettered_total counter');
+    });
+
+    // Last: it takes the database away from the running service for a moment.
+    it('stays alive without its database, but says it is not ready', async () => {
+      await running.http().get('/health/live').expect(200);
+      await running.http().get('/health/ready').expect(200);
+      await running.dataSource.destroy();
+      try {
+        await running.http().get('/health/live').expect(200);
+        await running.http().get('/health/ready').expect(503);
+        await running.http().get('/health').expect(503);
+      } finally {
+        await running.dataSource.initialize();
+      }
+      await running.http().get('/health/ready').expect(200);
+    });
   });
 }

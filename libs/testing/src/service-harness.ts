@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS, DEV_AUDIENCE, DEV_ISSUER, DevIssuer, type Principal } from '@napl/auth';
 import { MessagingRuntime } from '@napl/messaging';
-import { createServiceApp, loadConfig, type ServiceConfig, type ServiceDescription } from '@napl/service-kit';
+import { createServiceApp, loadConfig, startServiceApp, type ServiceConfig, type ServiceDescription } from '@napl/service-kit';
 import { deleteTopicsWithPrefix } from './global-teardown';
 import { dropTestDatabase, newTestDatabaseUrl, testInfraFromEnv, testRunTopicPrefix, uniqueSuffix } from './test-infra';
 
@@ -42,6 +42,7 @@ export async function startTestService<C extends ServiceConfig>(options: TestSer
   const databaseUrl = options.databaseUrl ?? newTestDatabaseUrl(infra, options.description.service);
   const config = loadConfig(options.configClass, {
     NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: topicPrefix,
@@ -53,7 +54,7 @@ export async function startTestService<C extends ServiceConfig>(options: TestSer
     config,
     options.description,
   );
-  await app.init();
+  await startServiceApp(app);
   await app.get(MessagingRuntime).ready();
   return {
     app,

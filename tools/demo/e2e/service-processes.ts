@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -23,12 +24,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts services/<service>/src/main.ts with `env` and waits until its health check answers. */
+/**
+ * Starts the compiled service (services/<service>/dist/main.js, as the start command and the container image run
+ * it; the build target makes it) with `env`, and waits until its health check answers.
+ */
 export async function startServiceProcess(service: string, env: Record<string, string>, timeoutMs = 90_000): Promise<ServiceProcess> {
+  const main = join(ROOT, 'services', service, 'dist', 'main.js');
+  if (!existsSync(main)) throw new Error(`${service} is not built: run \`npx nx run ${service}:build\` (the test command builds first)`);
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('services', service, 'src', 'main.ts')],
+    [main],
     { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
