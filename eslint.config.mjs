@@ -1,9 +1,17 @@
 // Lint rules for the whole monorepo. The module-boundary rule keeps every service on its own: a service may
-// import the shared libs, never another service (the services talk only through Kafka events).
+// import the shared libs, never another service (the services talk only through Kafka events). Domain code (a
+// service's domain/ folders and libs/domain) loads no framework, so its rules run and are tested on their own.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 const SERVICES = ['catalogue', 'quality', 'paths', 'enrolments', 'reimbursement', 'monitoring', 'gateway'];
+
+const FRAMEWORK_MESSAGE =
+  'Domain code loads no framework: keep Nest, TypeORM, Kafka, pg and validation decorators in application/, infrastructure/ or http/, and pass plain values in.';
+const PLATFORM_LIB_MESSAGE =
+  'Domain code imports no platform lib (each loads Nest, TypeORM or Kafka): DomainError and the Amsterdam-date helpers are in @napl/domain.';
+const LAYER_MESSAGE =
+  'Domain code does not reach into application/, infrastructure/ or http/: those layers depend on the domain, not the other way round.';
 
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '.local', '.nx', 'libs/contracts/src/gen', 'deploy'] },
@@ -24,11 +32,17 @@ export default tseslint.config(
             })),
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:testing'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:testing', 'type:app'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:testing'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:testing', 'type:app'],
+            },
+            // Scripts under tools/ (dev tokens, migration generator) use the libs, like a service.
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:testing'] },
             // The end-to-end tests run services as processes; they never import a service's code either.
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:testing'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:testing'] },
           ],
         },
       ],
@@ -36,5 +50,26 @@ export default tseslint.config(
       // Nest modules and TypeORM entities are classes with decorators and nothing else.
       '@typescript-eslint/no-extraneous-class': 'off',
     },
+  },
+  {
+    // @napl/contracts (generated protobuf types and enums, no framework) stays allowed.
+    files: ['services/*/src/**/domain/**/*.ts', 'libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(@nestjs/|(typeorm|kafkajs|pg|class-validator|class-transformer)(/|$))', message: FRAMEWORK_MESSAGE },
+            { regex: '^@napl/(service-kit|messaging|persistence|auth|testing)(/|$)', message: PLATFORM_LIB_MESSAGE },
+            { regex: '^\\.\\.?/(.*/)?(application|infrastructure|http)(/|$)', message: LAYER_MESSAGE },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Benchmarks measure a service's own code in-process (the search, the enrolment burst), so they reach into it.
+    files: ['tools/bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 );

@@ -5,13 +5,17 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source tools/services.sh
-export NX_DAEMON=false NX_NO_CLOUD=true
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 started=$(date +%s%N)
 
 bash tools/install.sh
+source tools/node-env.sh
 bash tools/infra.sh up
-node -r ts-node/register/transpile-only -r tsconfig-paths/register tools/dev/demo-tokens.ts
 mkdir -p "$RUN_DIR"
+echo "build: the services and libs, compiled through Nx (cached when nothing changed)"
+nx run-many -t build --projects='tag:type:app' --outputStyle=static >"$root/.local/build.log" 2>&1 \
+  || { tail -40 "$root/.local/build.log" >&2; exit 1; }
+node -r ts-node/register/transpile-only -r tsconfig-paths/register tools/dev/demo-tokens.ts
 
 healthy() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1/health"; }
 
@@ -22,8 +26,7 @@ for service in "${SERVICES[@]}"; do
     echo "$service: already running (pid $(cat "$pidfile"))"; continue
   fi
   if healthy "$port"; then echo "$service: something already answers on port $port; reusing it"; continue; fi
-  PORT="$port" nohup node -r ts-node/register/transpile-only -r tsconfig-paths/register \
-    "services/$service/src/main.ts" > "$RUN_DIR/$service.log" 2>&1 &
+  PORT="$port" nohup node $SERVICE_NODE_OPTIONS "services/$service/dist/main.js" > "$RUN_DIR/$service.log" 2>&1 &
   echo $! > "$pidfile"
   echo "$service: starting on port $port (log: .local/run/$service.log)"
 done

@@ -1,35 +1,36 @@
 #!/usr/bin/env bash
-# The test command: installs what is needed, brings up (or reuses) Postgres and Kafka, then runs every check:
-# contracts (buf lint + breaking), lint with module boundaries, type check, unit tests, integration tests
-# against the real Postgres and Kafka. NAPL_TEST_INFRA=containers uses testcontainers instead (needs Docker).
+# The test command: installs what is needed, brings up (or reuses) Postgres and Kafka, then runs every check
+# through Nx: contracts (buf lint + breaking), lint with module boundaries, type check, unit tests and the
+# compiled build of every project, then the integration tests against the real Postgres and Kafka (one
+# project at a time: they share the broker and the database server). A Kafka broker this command started is
+# stopped at the end; one it found running is left alone. NAPL_TEST_INFRA=containers uses testcontainers
+# instead (needs Docker).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false KAFKAJS_NO_PARTITIONER_WARNING=1
 started=$(date +%s)
 step() { echo; echo "==> $1 ($(( $(date +%s) - started )) s)"; }
 
 step "install"
 bash tools/install.sh
+source tools/node-env.sh
+echo "node: $(node --version)"
 if [ "${NAPL_TEST_INFRA:-local}" = local ]; then
   step "infrastructure"
+  export NAPL_INFRA_OWNER="test-$$"
+  trap 'bash tools/infra.sh release' EXIT
   bash tools/infra.sh up
 fi
 
 step "contracts"
 bash tools/contracts-check.sh
 
-step "lint"
-npm run --silent lint
+step "lint, type check, unit tests, build (nx run-many)"
+nx run-many -t lint typecheck test build --outputStyle=stream-without-prefixes
 bash tools/check-boundaries.sh
 
-step "type check"
-npm run --silent typecheck
-
-step "unit tests"
-node_modules/.bin/jest -c jest.config.ts
-
 step "integration tests (real Postgres and Kafka)"
-node_modules/.bin/jest -c jest.integration.config.ts --runInBand
+nx run-many -t integration-test --parallel=1 --outputStyle=stream-without-prefixes
 
 echo; echo "all checks passed in $(( $(date +%s) - started )) s"

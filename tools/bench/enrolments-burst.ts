@@ -15,6 +15,7 @@ import { EnrolmentsConfig } from '../../services/enrolments/src/enrolments.confi
 import { ENROLMENTS_SERVICE } from '../../services/enrolments/src/enrolments.description';
 import { EnrolmentsModule } from '../../services/enrolments/src/enrolments.module';
 import { KnownRunEntity } from '../../services/enrolments/src/runs/infrastructure/known-run.entity';
+import { registerSchools, UTRECHT_SCHOOL } from '../../services/enrolments/test/support/test-schools';
 
 class CatalogueOutbox1764050000000 extends MessagingTablesMigration {}
 
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
     });
     await eventually(async () => ((await service.dataSource.getRepository(KnownRunEntity).count()) === RUNS ? true : undefined), 30_000, 'runs');
 
-    // Teachers are registered before the clock starts: the burst measures enrolling only.
+    // Teachers (and their school) are registered before the clock starts: the burst measures enrolling only.
+    await registerSchools(service, UTRECHT_SCHOOL);
     const tokens: string[] = [];
     for (let i = 0; i < TOTAL; i += 50) {
       tokens.push(

@@ -5,8 +5,10 @@ import type { Principal } from '@napl/auth';
 import { CatalogueEvents, Sector, type EventContract } from '@napl/contracts';
 import { createKafka, MessagingTablesMigration, OutboxMessageEntity, OutboxRelay, publishInTransaction } from '@napl/messaging';
 import {
+  amsterdamTimestamp,
   dropTestDatabase,
   eventually,
+  isoDateInDays,
   newTestDatabaseUrl,
   newTopicPrefix,
   openServiceDataSource,
@@ -19,6 +21,7 @@ import { ENROLMENTS_SERVICE } from '../../src/enrolments.description';
 import { EnrolmentsModule } from '../../src/enrolments.module';
 import { KnownOfferEntity } from '../../src/offers/infrastructure/known-offer.entity';
 import { KnownRunEntity } from '../../src/runs/infrastructure/known-run.entity';
+import { registerSchools, type TestSchool } from './test-schools';
 
 /** The catalogue side: its own schema's outbox and relay, exactly as the catalogue service publishes. */
 class CatalogueOutboxMigration1764050000000 extends MessagingTablesMigration {}
@@ -92,16 +95,20 @@ export class EnrolmentsHarness {
     return offerId;
   }
 
-  /** The catalogue schedules (or changes) a run of an offer; waits until this service has that version. */
+  /**
+   * The catalogue schedules (or changes) a run of an offer; waits until this service has that version. Unless told
+   * otherwise the run starts in two months, ends two months later, and takes enrolments for six weeks from today.
+   */
   async scheduleRun(offerId: string, spec: RunSpec, runId: string = randomUUID(), change = false): Promise<string> {
     const run = {
       runId,
       offerId,
       offerVersion: 1,
       providerId: spec.providerId ?? HANZE,
-      startDate: spec.startDate ?? '2030-02-01',
-      endDate: spec.endDate ?? '2030-06-30',
-      enrolmentDeadline: spec.enrolmentDeadline === null ? undefined : timestampFromDate(spec.enrolmentDeadline ?? new Date('2030-01-15T23:59:00+01:00')),
+      startDate: spec.startDate ?? isoDateInDays(60),
+      endDate: spec.endDate ?? isoDateInDays(120),
+      enrolmentDeadline:
+        spec.enrolmentDeadline === null ? undefined : timestampFromDate(spec.enrolmentDeadline ?? new Date(amsterdamTimestamp(isoDateInDays(42)))),
       capacity: spec.capacity,
       priceCents: 45_000n,
       online: false,
@@ -137,7 +144,12 @@ export class EnrolmentsHarness {
     return latest.eventId;
   }
 
-  /** A teacher of a school with a fresh pseudonymous id; registered (profile) unless told not to. */
+  /** Enters the schools a test's teachers work at (no migration seeds schools). */
+  async registerSchools(...schools: TestSchool[]): Promise<void> {
+    await registerSchools(this.service, ...schools);
+  }
+
+  /** A teacher of a school with a fresh pseudonymous id; registered (profile) unless told not to. The school must be registered. */
   async newTeacher(schoolId = '12AB00', options: { register?: boolean; name?: string; email?: string } = {}): Promise<Teacher> {
     const principal: Principal = { subject: `test-${randomUUID()}`, roles: ['teacher'], teacherId: randomUUID(), schoolId };
     const token = await this.service.tokenFor(principal);
