@@ -5,7 +5,7 @@ import { DevIssuer } from '@napl/auth';
 import { deleteTopicsWithPrefix, dropTestDatabase, newTestDatabaseUrl, newTopicPrefix, testInfraFromEnv } from '@napl/testing';
 import { DemoClient } from '../demo-client';
 import { loadDemoData } from '../load-demo-data';
-import { startServiceProcess, type ServiceProcess } from './service-processes';
+import { startServiceProcess, testServiceEnv, type ServiceProcess } from './service-processes';
 
 interface Enrolment {
   enrolmentId: string;
@@ -31,13 +31,7 @@ describe('the core flow across catalogue, quality and enrolments', () => {
 
   beforeAll(async () => {
     await DevIssuer.fromDirectory(keysDir); // the services read its public keys
-    const env = {
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      AUTH_DEV_KEYS_DIR: keysDir,
-    };
+    const env = testServiceEnv({ databaseUrl, topicPrefix, keysDir, kafkaBrokers: infra.kafkaBrokers });
     // One after the other: the first creates the database, and two cores start three Nest apps slowly anyway.
     for (const service of ['catalogue', 'quality', 'enrolments']) services.push(await startServiceProcess(service, env));
     client = await DemoClient.create({

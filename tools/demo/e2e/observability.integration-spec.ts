@@ -7,7 +7,7 @@ import { TOPICS } from '@napl/contracts';
 import { deleteTopicsWithPrefix, dropTestDatabase, eventually, newTestDatabaseUrl, newTopicPrefix, testInfraFromEnv, TopicProbe } from '@napl/testing';
 import { DemoClient } from '../demo-client';
 import type { DemoOffer, DemoProvider } from '../steps/10-catalogue';
-import { startServiceProcess, type ServiceProcess } from './service-processes';
+import { startServiceProcess, testServiceEnv, type ServiceProcess } from './service-processes';
 import { SpanCollector } from './span-collector';
 
 const OTLP_SERVER = 2;
@@ -42,16 +42,10 @@ describe('one request followed from the catalogue through Kafka into quality', (
   beforeAll(async () => {
     collector = await SpanCollector.start();
     await DevIssuer.fromDirectory(keysDir);
-    const env = {
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      AUTH_DEV_KEYS_DIR: keysDir,
-      LOG_LEVEL: 'warn',
-      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
-      OTEL_BSP_SCHEDULE_DELAY: '100',
-    };
+    const env = testServiceEnv(
+      { databaseUrl, topicPrefix, keysDir, kafkaBrokers: infra.kafkaBrokers },
+      { LOG_LEVEL: 'warn', OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '100' },
+    );
     for (const service of ['catalogue', 'quality']) services[service] = await startServiceProcess(service, env);
     client = await DemoClient.create({ keysDir, urls: { catalogue: services.catalogue.url, quality: services.quality.url } });
     offerTopic = await TopicProbe.on(topicPrefix + TOPICS.catalogueOffer.name);

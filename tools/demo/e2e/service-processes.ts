@@ -24,6 +24,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The settings of an end-to-end test's services: its database, its topics, its token keys, and any extra. */
+export function testServiceEnv(options: { databaseUrl: string; topicPrefix: string; keysDir: string; kafkaBrokers: readonly string[] }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: options.databaseUrl,
+    KAFKA_BROKERS: options.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: options.topicPrefix,
+    AUTH_DEV_KEYS_DIR: options.keysDir,
+    ...extra,
+  };
+}
+
 /**
  * Starts the compiled service (services/<service>/dist/main.js, as the start command and the container image run
  * it; the build target makes it) with `env`, and waits until its health check answers.
