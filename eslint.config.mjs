@@ -72,4 +72,18 @@ export default tseslint.config(
     files: ['tools/bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
+  {
+    // Commands write through inTransaction: it joins an outer unit of work (an Idempotency-Key request stores its
+    // response in the transaction of the effect), which a bare dataSource.transaction would escape.
+    files: ['services/*/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...["callee.object.name", "callee.object.property.name"].map((object) => ({
+          selector: `CallExpression[callee.property.name='transaction'][${object}=/^(dataSource|connection)$/]`,
+          message: "Use inTransaction(dataSource, work) from '@napl/persistence', so the work joins an outer unit of work.",
+        })),
+      ],
+    },
+  },
 );

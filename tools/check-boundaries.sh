@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Proves that lint's boundary rules are live, not silently skipped (for want of a project graph, or because a
 # files glob stopped matching): a service importing another service's code is refused, and so is domain code
-# importing a framework or a platform lib.
+# importing a framework or a platform lib, and a service that opens a transaction past inTransaction.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 probe=services/enrolments/src/boundary-probe.ts
 framework_probe=services/enrolments/src/enrolments/domain/framework-probe.ts
 platform_probe=services/enrolments/src/enrolments/domain/platform-lib-probe.ts
-trap 'rm -f "$probe" "$framework_probe" "$platform_probe"' EXIT
+transaction_probe=services/enrolments/src/transaction-probe.ts
+trap 'rm -f "$probe" "$framework_probe" "$platform_probe" "$transaction_probe"' EXIT
 
 printf "import { CATALOGUE_SERVICE } from '../../catalogue/src/catalogue.description';\n\nexport const probe = CATALOGUE_SERVICE;\n" > "$probe"
 if output="$(node_modules/.bin/eslint "$probe" 2>&1)"; then
@@ -25,3 +26,10 @@ for domain_probe in "$framework_probe" "$platform_probe"; do
   grep -q "no-restricted-imports" <<<"$output" || { echo "$output" >&2; exit 1; }
 done
 echo "lint: domain code importing Nest or a platform lib is refused"
+
+printf "import type { DataSource } from 'typeorm';\n\nexport const probe = (dataSource: DataSource) => dataSource.transaction(async () => undefined);\n" > "$transaction_probe"
+if output="$(node_modules/.bin/eslint "$transaction_probe" 2>&1)"; then
+  echo "lint: a bare dataSource.transaction in a service passed lint; the unit-of-work rule is not enforced" >&2; exit 1
+fi
+grep -q "inTransaction" <<<"$output" || { echo "$output" >&2; exit 1; }
+echo "lint: a service's bare dataSource.transaction is refused (inTransaction joins the unit of work)"

@@ -8,7 +8,17 @@ import type { TokenVerifierOptions } from '@napl/auth';
 import { CatalogueEvents, deadLetterTopicOf, TOPICS, type RunCancelled } from '@napl/contracts';
 import { envelopeToHeaders, EventFailureEntity, MessagingTablesMigration, newEnvelope, OnEvent, type HandlerContext } from '@napl/messaging';
 import { PlatformModule, ServiceConfig } from '@napl/service-kit';
-import { eventually, startTestService, testInfraFromEnv, TopicProbe, waitUntilConsumed, type TestService } from '../src';
+import {
+  dropTestDatabase,
+  eventually,
+  newTestDatabaseUrl,
+  newTopicPrefix,
+  startTestService,
+  testInfraFromEnv,
+  TopicProbe,
+  waitUntilConsumed,
+  type TestService,
+} from '../src';
 
 class ProbeMessagingTables1764050000000 extends MessagingTablesMigration {}
 
@@ -25,6 +35,8 @@ class ProbeEffects1764050000001 implements MigrationInterface {
 
 /** How often the handler still fails, per run id (Infinity: always). */
 const failuresLeft = new Map<string, number>();
+/** Run ids whose handling lingers in its transaction, so copies handled elsewhere overlap with it. */
+const slow = new Set<string>();
 
 /** Counts each RunCancelled it applies; writes its effect first and then fails when told to, so a rollback shows. */
 @Controller()
@@ -36,6 +48,7 @@ class CountCancellationWhenRunCancelled {
        ON CONFLICT (run_id) DO UPDATE SET times = applied_effect.times + 1`,
       [event.runId],
     );
+    if (slow.has(event.runId)) await manager.query('SELECT pg_sleep(0.5)');
     const left = failuresLeft.get(event.runId) ?? 0;
     if (left > 0) {
       failuresLeft.set(event.runId, left - 1);
@@ -65,39 +78,50 @@ class ProbeServiceModule {
 }
 
 /**
+ * The inbox proven on its own: the handler's effect is a counter, so any second application of an event shows (a
+ * redelivered copy, copies handled at once by two instances, a replay of the topics from the start).
  * Event handlers the Nest way (@OnEvent on a controller, run by the EventServer transport through Nest's filters and
  * interceptors) keep the consumer's guarantees: the inbox applies an event once, a failing handler's effect is
  * rolled back and retried, and one that keeps failing goes to the dead-letter topic with its own error.
  */
 describe('event handlers on the EventServer transport', () => {
+  const databaseUrl = newTestDatabaseUrl(testInfraFromEnv(), 'event_server');
+  const topicPrefix = newTopicPrefix();
+  const runTopic = topicPrefix + TOPICS.catalogueRun.name;
   let service: TestService<ServiceConfig>;
   let producer: Producer;
   let deadLetters: TopicProbe;
-  const runTopic = () => service.config.KAFKA_TOPIC_PREFIX + TOPICS.catalogueRun.name;
 
-  beforeAll(async () => {
-    service = await startTestService({
+  /** An instance of the probe service; instances share the database and the topics, and so the consumer group. */
+  const startInstance = () =>
+    startTestService({
       description: { service: 'probe', title: 'probe', description: 'A service with one event handler' },
       configClass: ServiceConfig,
       module: (config, auth) => ProbeServiceModule.forRoot(config, auth),
+      databaseUrl,
+      topicPrefix,
     });
+
+  beforeAll(async () => {
+    service = await startInstance();
     producer = new Kafka({ brokers: testInfraFromEnv().kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
-    deadLetters = await TopicProbe.on(service.config.KAFKA_TOPIC_PREFIX + deadLetterTopicOf(TOPICS.catalogueRun.name));
+    deadLetters = await TopicProbe.on(topicPrefix + deadLetterTopicOf(TOPICS.catalogueRun.name));
   }, 60_000);
 
   afterAll(async () => {
     await deadLetters?.close();
     await producer?.disconnect();
     await service?.close();
+    await dropTestDatabase(databaseUrl);
   });
 
-  /** Sends one RunCancelled `copies` times with the same envelope (a redelivery), on one key; returns its event id. */
-  async function send(runId: string, copies = 1): Promise<string> {
+  /** Sends one RunCancelled `copies` times with the same envelope (a redelivery) on one partition; returns its event id. */
+  async function send(runId: string, copies = 1, partitions: number[] = [0]): Promise<string> {
     const envelope = newEnvelope(CatalogueEvents.RunCancelled.type);
     const value = Buffer.from(toBinary(CatalogueEvents.RunCancelled.schema, create(CatalogueEvents.RunCancelled.schema, { runId, offerId: randomUUID() })));
-    const message = { key: 'one-partition', value, headers: envelopeToHeaders(envelope) };
-    await producer.send({ topic: runTopic(), messages: Array.from({ length: copies }, () => message) });
+    const messages = partitions.flatMap((partition) => Array.from({ length: copies }, () => ({ key: runId, partition, value, headers: envelopeToHeaders(envelope) })));
+    await producer.send({ topic: runTopic, messages });
     return envelope.eventId;
   }
 
@@ -114,6 +138,22 @@ describe('event handlers on the EventServer transport', () => {
 
     expect(await timesApplied(runId)).toBe(1);
   });
+
+  it('applies an event once when copies are handled at the same moment by two instances', async () => {
+    const second = await startInstance();
+    try {
+      const runId = randomUUID();
+      slow.add(runId);
+      // A copy on each partition: both instances own at least one, and the first copy lingers in its transaction.
+      await send(runId, 1, [0, 1, 2]);
+      const markers = await Promise.all([0, 1, 2].map((partition) => send(randomUUID(), 1, [partition])));
+      for (const marker of markers) await waitUntilConsumed(service, marker, 20_000);
+
+      expect(await timesApplied(runId)).toBe(1);
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
 
   it('rolls back a failing handler\'s effect and retries it until it is applied, once', async () => {
     const runId = randomUUID();
@@ -145,4 +185,24 @@ describe('event handlers on the EventServer transport', () => {
     expect(Number(failed?.[1])).toBeGreaterThanOrEqual(5);
     expect(scrape).toMatch(new RegExp(`napl_events_dead_lettered_total\\{[^}]*topic="napl\\.catalogue\\.run\\.v1"[^}]*\\} 1`));
   });
+
+  // Last: it restarts the service's consumer group from the first offset.
+  it('changes nothing when the consumer group replays its topics from the start', async () => {
+    const [before] = await service.dataSource.query('SELECT count(*)::int AS rows, sum(times)::int AS total FROM applied_effect');
+    expect(before.rows).toBeGreaterThan(3);
+    await service.close();
+    const kafka = new Kafka({ brokers: testInfraFromEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.resetOffsets({ groupId: `${topicPrefix}napl.probe`, topic: runTopic, earliest: true });
+    await admin.disconnect();
+
+    service = await startInstance();
+    const markers = await Promise.all([0, 1, 2].map((partition) => send(randomUUID(), 1, [partition])));
+    for (const marker of markers) await waitUntilConsumed(service, marker, 30_000);
+
+    // Everything before was read again; only the three markers are new.
+    const [after] = await service.dataSource.query('SELECT count(*)::int AS rows, sum(times)::int AS total FROM applied_effect');
+    expect({ rows: after.rows - 3, total: after.total - 3 }).toEqual({ rows: before.rows, total: before.total });
+  }, 90_000);
 });

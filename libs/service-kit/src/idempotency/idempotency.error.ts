@@ -1,6 +1,6 @@
 import { DomainError } from '@napl/domain';
 
-export type IdempotencyErrorCode = 'IDEMPOTENCY_KEY_INVALID' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_REQUEST_IN_PROGRESS';
+export type IdempotencyErrorCode = 'IDEMPOTENCY_KEY_INVALID' | 'IDEMPOTENCY_KEY_REUSED';
 
 export class IdempotencyError extends DomainError<IdempotencyErrorCode> {
   static invalid(): IdempotencyError {
@@ -12,14 +12,6 @@ export class IdempotencyError extends DomainError<IdempotencyErrorCode> {
       'IDEMPOTENCY_KEY_REUSED',
       'unprocessable',
       'Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.',
-    );
-  }
-
-  static inProgress(): IdempotencyError {
-    return new IdempotencyError(
-      'IDEMPOTENCY_REQUEST_IN_PROGRESS',
-      'conflict',
-      'Een verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het zo opnieuw.',
     );
   }
 }

@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@napl/auth';
 import { CatalogueEvents, type EventContract, type MarkExpired, type MarkRevoked, type OfferApproved, type OfferRejected } from '@napl/contracts';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
+import { inTransaction } from '@napl/persistence';
 import { recordChange } from '../../changes/application/change-feed';
 import { ProviderEntity } from '../../providers/infrastructure/provider.entity';
 import { CatalogueError } from '../../shared/catalogue.error';
@@ -42,7 +43,7 @@ export class OfferService {
     const providerId = providerIdOf(principal);
     assertConsistent(content);
     const now = new Date();
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       if (!(await manager.existsBy(ProviderEntity, { id: providerId }))) {
         throw new CatalogueError('PROVIDER_NOT_REGISTERED', 'forbidden', 'Uw organisatie is nog niet als aanbieder geregistreerd.');
       }
@@ -300,7 +301,7 @@ export class OfferService {
 
   /** Runs a provider command on a locked offer in one transaction, then lets the relay publish at once. */
   private async command<T>(principal: Principal, offerId: string, work: (manager: EntityManager, offer: OfferEntity, now: Date) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await inTransaction(this.dataSource, async (manager) => {
       const offer = await this.lockOffer(manager, offerId);
       if (!offer) throw notFound();
       if (!mayManage(principal, offer.providerId)) {

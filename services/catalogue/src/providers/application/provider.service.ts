@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@napl/auth';
+import { inTransaction } from '@napl/persistence';
 import { CatalogueError } from '../../shared/catalogue.error';
 import type { Page } from '../../shared/pagination';
 import { mayManage, providerIdOf } from '../../shared/principal-scope';
@@ -43,23 +44,25 @@ export class ProviderService {
     if (!isKvkNumber(kvkNumber)) {
       throw new CatalogueError('KVK_NUMBER_INVALID', 'invalid', 'Het KvK-nummer moet uit 8 cijfers bestaan.');
     }
-    const repository = this.dataSource.getRepository(ProviderEntity);
-    if (await repository.existsBy({ kvkNumber })) {
-      throw new CatalogueError('KVK_NUMBER_INVALID', 'conflict', 'Er is al een aanbieder met dit KvK-nummer geregistreerd.');
-    }
-    const now = new Date();
-    const provider = repository.create({
-      id: registration.id ?? randomUUID(),
-      name: registration.name.trim(),
-      kvkNumber,
-      contactEmail: registration.contactEmail,
-      contactPhone: registration.contactPhone ?? null,
-      websiteUrl: registration.websiteUrl ?? null,
-      createdAt: now,
-      updatedAt: now,
+    return inTransaction(this.dataSource, async (manager) => {
+      const repository = manager.getRepository(ProviderEntity);
+      if (await repository.existsBy({ kvkNumber })) {
+        throw new CatalogueError('KVK_NUMBER_INVALID', 'conflict', 'Er is al een aanbieder met dit KvK-nummer geregistreerd.');
+      }
+      const now = new Date();
+      const provider = repository.create({
+        id: registration.id ?? randomUUID(),
+        name: registration.name.trim(),
+        kvkNumber,
+        contactEmail: registration.contactEmail,
+        contactPhone: registration.contactPhone ?? null,
+        websiteUrl: registration.websiteUrl ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repository.insert(provider);
+      return providerView(provider, true);
     });
-    await repository.insert(provider);
-    return providerView(provider, true);
   }
 
   async get(principal: Principal, id: string): Promise<ProviderView> {

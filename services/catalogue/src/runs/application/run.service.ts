@@ -7,6 +7,7 @@ import type { Principal } from '@napl/auth';
 import { CatalogueEvents, type RunSnapshotSchema } from '@napl/contracts';
 import { amsterdamDate } from '@napl/domain';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
+import { inTransaction } from '@napl/persistence';
 import { assertTakesRuns } from '../../offers/domain/offer-lifecycle';
 import { OfferVersionEntity } from '../../offers/infrastructure/offer-version.entity';
 import { OfferEntity } from '../../offers/infrastructure/offer.entity';
@@ -47,7 +48,7 @@ export class RunService {
   async schedule(principal: Principal, offerId: string, plan: RunPlan): Promise<RunView> {
     assertPlan(plan);
     assertPlanNotInPast(plan, amsterdamDate(new Date()));
-    const run = await this.dataSource.transaction(async (manager) => {
+    const run = await inTransaction(this.dataSource, async (manager) => {
       const offer = await manager.findOne(OfferEntity, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
       if (!offer) throw new CatalogueError('OFFER_NOT_FOUND', 'not-found', 'Dit aanbod bestaat niet.');
       assertOwner(principal, offer.providerId);
@@ -124,7 +125,7 @@ export class RunService {
   }
 
   private async command<T>(principal: Principal, runId: string, work: (manager: EntityManager, run: RunEntity, today: string) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await inTransaction(this.dataSource, async (manager) => {
       const run = await manager.findOne(RunEntity, { where: { id: runId }, lock: { mode: 'pessimistic_write' } });
       if (!run) throw notFound();
       assertOwner(principal, run.providerId);

@@ -4,6 +4,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { hasRole, type Principal } from '@napl/auth';
 import { EnrolmentsEvents } from '@napl/contracts';
 import { amsterdamDate } from '@napl/domain';
+import { inTransaction } from '@napl/persistence';
 import { DataSource, In, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { KnownOfferEntity } from '../../offers/infrastructure/known-offer.entity';
 import { KnownRunEntity } from '../../runs/infrastructure/known-run.entity';
@@ -56,7 +57,7 @@ export class EnrolmentsService {
       if (original) return original;
     }
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await inTransaction(this.dataSource, async (manager) => {
         const teacher = await manager.findOneBy(TeacherEntity, { teacherId });
         if (!teacher) {
           throw new EnrolmentError('TEACHER_NOT_REGISTERED', 'unprocessable', 'Registreer eerst uw docentprofiel (sector en school) voordat u zich inschrijft.');
@@ -94,7 +95,7 @@ export class EnrolmentsService {
     if (!hasRole(principal, 'school-leader') || !schoolId) {
       throw new EnrolmentError('FORBIDDEN', 'forbidden', 'Alleen een schoolleider kan een team inschrijven.');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const run = await this.openRun(manager, runId);
       const offer = await manager.findOneByOrFail(KnownOfferEntity, { offerId: run.offerId });
       if (!offer.teamProgramme) {
@@ -231,7 +232,7 @@ export class EnrolmentsService {
    * cancellation takes too, and starts only when it still is due. Returns whether it started.
    */
   async startDueParticipation(enrolmentId: string, now = new Date()): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const found = await manager.findOneBy(EnrolmentEntity, { enrolmentId });
       if (!found) return false;
       const run = await lockRun(manager, found.runId);
@@ -272,7 +273,7 @@ export class EnrolmentsService {
     enrolmentId: string,
     work: (manager: EntityManager, enrolment: EnrolmentEntity, run: KnownRunEntity) => Promise<T>,
   ): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const found = await manager.findOneBy(EnrolmentEntity, { enrolmentId });
       if (!found) throw new EnrolmentError('ENROLMENT_NOT_FOUND', 'not-found', 'Deze inschrijving bestaat niet.');
       const run = await lockRun(manager, found.runId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hasRole, type Principal } from '@napl/auth';
+import { inTransaction } from '@napl/persistence';
 import { EnrolmentError } from '../../enrolments/domain/enrolment.errors';
 import { SchoolEntity } from '../../schools/infrastructure/school.entity';
 import type { SectorCode } from '../domain/teacher';
@@ -58,7 +59,7 @@ export class TeachersService {
     if (principal.schoolId !== schoolId) {
       throw new EnrolmentError('SCHOOL_MISMATCH', 'forbidden', 'U kunt zich alleen registreren bij de school waar u volgens uw account werkt.');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const school = await manager.findOneBy(SchoolEntity, { schoolId });
       if (!school) throw new EnrolmentError('SCHOOL_UNKNOWN', 'unprocessable', `School ${schoolId} is niet bekend in het register van onderwijsregio's.`);
       const existing = await manager.findOne(TeacherEntity, { where: { teacherId }, lock: { mode: 'pessimistic_write' } });

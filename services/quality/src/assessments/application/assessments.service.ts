@@ -8,6 +8,7 @@ import type { Principal } from '@napl/auth';
 import { QualityEvents, type EventContract } from '@napl/contracts';
 import { todayInAmsterdam } from '@napl/domain';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
+import { inTransaction } from '@napl/persistence';
 import { FrameworkService } from '../../framework/application/framework.service';
 import type { Criterion } from '../../framework/domain/framework';
 import { recordHistory, SYSTEM_ACTOR } from '../../history/application/record-history';
@@ -121,7 +122,7 @@ export class AssessmentsService {
   }
 
   async score(assessmentId: string, inputs: readonly ScoreInput[], principal: Principal): Promise<AssessmentDetail> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const assessment = await this.lockOpen(manager, assessmentId, principal);
       const framework = await this.frameworks.byVersion(assessment.frameworkVersion, manager);
       const codes = new Set(framework.criteria.map((criterion) => criterion.code));
@@ -163,7 +164,7 @@ export class AssessmentsService {
 
   /** Takes a decision, or with four eyes proposes it for a second assessor's confirmation. */
   async decide(assessmentId: string, decision: ProposedDecision, principal: Principal): Promise<AssessmentEntity> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await inTransaction(this.dataSource, async (manager) => {
       const assessment = await this.lockOpen(manager, assessmentId, principal);
       await this.checkDecision(manager, assessment, decision);
       if (!this.config.QUALITY_FOUR_EYES) return this.apply(manager, assessment, decision, principal.subject);
@@ -187,7 +188,7 @@ export class AssessmentsService {
 
   /** The second assessor agrees (the decision takes effect) or sends the case back to scoring, with a reason. */
   async confirm(assessmentId: string, agree: boolean, reason: string | undefined, principal: Principal): Promise<AssessmentEntity> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await inTransaction(this.dataSource, async (manager) => {
       const assessment = await this.lock(manager, assessmentId);
       if (assessment.status !== 'awaiting-confirmation' || !assessment.proposal) {
         throw new QualityError('NO_CONFIRMATION_PENDING', 'conflict', 'Bij deze beoordeling wacht geen beslissing op bevestiging.');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { inTransaction } from '@napl/persistence';
 import { recordHistory } from '../../history/application/record-history';
 import { QualityError } from '../../shared/quality-error';
 import { AssessorLinkEntity } from '../infrastructure/assessment.entities';
@@ -18,7 +19,7 @@ export class AssessorLinksService {
   }
 
   async register(assessorSubject: string, providerId: string, description: string, actor: string): Promise<AssessorLinkEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const inserted = await manager
         .createQueryBuilder()
         .insert()
@@ -42,7 +43,7 @@ export class AssessorLinksService {
   }
 
   async remove(assessorSubject: string, providerId: string, actor: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const result = await manager.delete(AssessorLinkEntity, { assessorSubject, providerId });
       if (!result.affected) throw new QualityError('OUT_OF_SCOPE', 'not-found', 'Deze koppeling bestaat niet.');
       await recordHistory(manager, {

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@napl/auth';
 import { QualityEvents } from '@napl/contracts';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
+import { inTransaction } from '@napl/persistence';
 import { AssessmentsService } from '../../assessments/application/assessments.service';
 import { AssessmentEntity } from '../../assessments/infrastructure/assessment.entities';
 import { recordHistory, SYSTEM_ACTOR } from '../../history/application/record-history';
@@ -56,7 +57,7 @@ export class EvaluationsService {
 
   async submit(answers: EvaluationAnswers, principal: Principal): Promise<EvaluationEntity> {
     const teacherId = requireTeacher(principal);
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const saved = await inTransaction(this.dataSource, async (manager) => {
       const invitation = await manager.findOneBy(EvaluationInvitationEntity, { enrolmentId: answers.enrolmentId });
       // Another teacher's enrolment looks the same as an unknown one: nothing to learn from the answer.
       if (!invitation || invitation.teacherId !== teacherId) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { inTransaction } from '@napl/persistence';
 import { recordHistory } from '../../history/application/record-history';
 import { QualityError } from '../../shared/quality-error';
 import { frameworkProblems, type Criterion, type Framework } from '../domain/framework';
@@ -32,7 +33,7 @@ export class FrameworkService {
   async publish(criteria: Criterion[], notes: string, actor: string): Promise<Framework> {
     const problems = frameworkProblems(criteria);
     if (problems.length > 0) throw new QualityError('FRAMEWORK_INVALID', 'invalid', problems.join(' '), { problems });
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       // Serialises concurrent publications, so two never get the same number.
       await manager.query(`LOCK TABLE ${manager.connection.getMetadata(FrameworkVersionEntity).tablePath} IN EXCLUSIVE MODE`);
       const [{ next }] = await manager.query(

@@ -8,6 +8,7 @@ import { QualityEvents } from '@napl/contracts';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
 import { refuseConflictOfInterest } from '../../assessments/application/conflict-of-interest';
 import { todayInAmsterdam } from '@napl/domain';
+import { inTransaction } from '@napl/persistence';
 import { recordHistory, SYSTEM_ACTOR } from '../../history/application/record-history';
 import { QualityConfig } from '../../quality.config';
 import { QualityError } from '../../shared/quality-error';
@@ -84,7 +85,7 @@ export class MarksService {
   }
 
   async revoke(markId: string, reason: string, actor: string): Promise<QualityMarkEntity> {
-    const mark = await this.dataSource.transaction((manager) => this.end(manager, markId, reason, actor));
+    const mark = await inTransaction(this.dataSource, (manager) => this.end(manager, markId, reason, actor));
     if (!mark) {
       const existing = await this.get(markId);
       throw new QualityError('MARK_NOT_VALID', 'conflict', `Dit keurmerk is niet (meer) geldig (status: ${existing.status}).`);
@@ -105,7 +106,7 @@ export class MarksService {
    */
   async expireDueMarks(asOf: Date = new Date()): Promise<number> {
     const table = this.dataSource.getMetadata(QualityMarkEntity).tablePath;
-    const expired = await this.dataSource.transaction(async (manager) => {
+    const expired = await inTransaction(this.dataSource, async (manager) => {
       // A mark whose open conditions lapsed before its end is left to revokeLapsedConditions: that came first.
       const rows: { id: string; offer_id: string; offer_version: number; provider_id: string; valid_until: Date }[] = await manager.query(
         `UPDATE ${table} SET status = 'expired', ended_at = valid_until, end_reason = 'Geldigheidstermijn verstreken.'
@@ -137,7 +138,7 @@ export class MarksService {
    */
   async revokeLapsedConditions(asOf: Date = new Date()): Promise<number> {
     const table = this.dataSource.getMetadata(QualityMarkEntity).tablePath;
-    const revoked = await this.dataSource.transaction(async (manager) => {
+    const revoked = await inTransaction(this.dataSource, async (manager) => {
       // Comparing dates (not instants) lets the partial index on the deadline serve the search.
       const rows: { id: string; offer_id: string; offer_version: number; provider_id: string; ended_at: Date; conditions_deadline: string }[] =
         await manager.query(
@@ -179,7 +180,7 @@ export class MarksService {
    * scheduler's revocation exclusive: whichever comes second sees the other's outcome.
    */
   async fulfilConditions(markId: string, justification: string, principal: Principal): Promise<QualityMarkEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const mark = await manager.findOne(QualityMarkEntity, { where: { id: markId }, lock: { mode: 'pessimistic_write' } });
       if (!mark) throw markNotFound();
       await refuseConflictOfInterest(manager, mark.providerId, principal);
