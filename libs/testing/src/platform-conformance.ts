@@ -1,7 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { Controller, Module } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { create, toBinary } from '@bufbuild/protobuf';
+import { Kafka, logLevel } from 'kafkajs';
 import { DEMO_ACCOUNTS, DevIssuer } from '@napl/auth';
+import { CatalogueEvents, type RunCancelled } from '@napl/contracts';
+import { envelopeToHeaders, newEnvelope, OnEvent, ProcessedEventEntity, type HandlerContext } from '@napl/messaging';
 import { pendingSchemaChanges } from '@napl/persistence';
 import type { ServiceConfig } from '@napl/service-kit';
+import { waitUntilConsumed } from './event-publisher';
 import { startTestService, type TestService, type TestServiceOptions } from './service-harness';
+import { testInfraFromEnv } from './test-infra';
+
+const PROBE_REASON = 'platform-conformance-probe';
+
+/**
+ * Added to the service under test: counts each RunCancelled of the probe it applies, through the service's own
+ * consumer group and inbox. Its effect is a counter, so a second application of one event would show.
+ */
+@Controller()
+class CountProbeEventsWhenRunCancelled {
+  @OnEvent(CatalogueEvents.RunCancelled)
+  async handle(@Payload() event: RunCancelled, @Ctx() { manager }: HandlerContext): Promise<void> {
+    if (event.reason !== PROBE_REASON) return; // a real cancellation, for the service's own handler
+    await manager.query(
+      `INSERT INTO conformance_probe (run_id, times) VALUES ($1, 1)
+       ON CONFLICT (run_id) DO UPDATE SET times = conformance_probe.times + 1`,
+      [event.runId],
+    );
+  }
+}
+
+@Module({})
+class ConformanceProbeModule {}
 
 /**
  * What every NAPL service must do, whatever its domain: answer its health check, keep its tables in its own
@@ -15,7 +46,11 @@ export function describePlatformConformance<C extends ServiceConfig>(options: Te
     let running: TestService<C>;
 
     beforeAll(async () => {
-      running = await startTestService(options);
+      running = await startTestService({
+        ...options,
+        module: (config, auth) => ({ module: ConformanceProbeModule, imports: [options.module(config, auth)], controllers: [CountProbeEventsWhenRunCancelled] }),
+      });
+      await running.dataSource.query('CREATE TABLE conformance_probe (run_id text PRIMARY KEY, times integer NOT NULL)');
     });
 
     afterAll(() => running?.close());
@@ -73,6 +108,30 @@ export function describePlatformConformance<C extends ServiceConfig>(options: Te
       expect(scrape).toMatch(new RegExp(`napl_outbox_oldest_age_seconds\\{service="${service}"\\} [\\d.]+`));
       expect(scrape).toContain('# TYPE napl_consumer_lag gauge');
       expect(scrape).toContain('# TYPE napl_events_dead_lettered_total counter');
+    });
+
+    it('applies a redelivered event once: its consumer records each event id in its inbox with the effect', async () => {
+      const producer = new Kafka({ brokers: testInfraFromEnv().kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+      await producer.connect();
+      try {
+        const send = async (runId: string, copies: number) => {
+          const envelope = newEnvelope(CatalogueEvents.RunCancelled.type);
+          const value = Buffer.from(toBinary(CatalogueEvents.RunCancelled.schema, create(CatalogueEvents.RunCancelled.schema, { runId, offerId: randomUUID(), reason: PROBE_REASON })));
+          const message = { key: 'conformance', value, headers: envelopeToHeaders(envelope) };
+          await producer.send({ topic: running.config.KAFKA_TOPIC_PREFIX + CatalogueEvents.RunCancelled.topic.name, messages: Array(copies).fill(message) });
+          return envelope.eventId;
+        };
+        const runId = randomUUID();
+        const redelivered = await send(runId, 2);
+        // A later event on the same key (so the same partition): once it is applied, both copies have been read.
+        await waitUntilConsumed(running, await send(randomUUID(), 1));
+
+        const [{ times }] = await running.dataSource.query('SELECT times FROM conformance_probe WHERE run_id = $1', [runId]);
+        expect(times).toBe(1);
+        expect(await running.dataSource.getRepository(ProcessedEventEntity).countBy({ eventId: redelivered })).toBe(1);
+      } finally {
+        await producer.disconnect();
+      }
     });
 
     // Last: it takes the database away from the running service for a moment.
