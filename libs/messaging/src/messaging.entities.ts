@@ -7,8 +7,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
  */
 @Entity({ name: 'outbox_message' })
 @Index('outbox_message_unpublished_idx', ['position'], { where: 'published_at IS NULL' })
+@Index('outbox_message_key_order_idx', ['topic', 'messageKey', 'position'], { where: 'published_at IS NULL' })
+@Index('outbox_message_published_idx', ['publishedAt'], { where: 'published_at IS NOT NULL' })
 export class OutboxMessageEntity {
-  /** Insertion order; the relay publishes in this order, which keeps the order per key. */
+  /** Insertion order; the relay publishes in this order per topic and key (see the README's order rule). */
   @PrimaryGeneratedColumn({ type: 'bigint' })
   position: string;
 
@@ -36,10 +38,30 @@ export class OutboxMessageEntity {
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** Tries that Kafka refused for a reason of the message's own (too large, topic missing or not allowed). */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** While in the future, the row belongs to a relay's claim (`claimedBy`), or waits before its next try. */
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  /** The claim that holds the row; the relay marks a row published only while it still holds it. */
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
+  claimedBy: string | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
+
+  /** Set after the last try: the relay leaves the row (and the later rows of its key) until it is re-sent. */
+  @Column({ name: 'parked_at', type: 'timestamptz', nullable: true })
+  parkedAt: Date | null;
 }
 
 /** The inbox: which events a consumer group has applied, recorded in the same transaction as the effect. */
 @Entity({ name: 'processed_event' })
+@Index('processed_event_processed_at_idx', ['processedAt'])
 export class ProcessedEventEntity {
   @PrimaryColumn({ name: 'consumer_group', type: 'text' })
   consumerGroup: string;

@@ -12,6 +12,8 @@ import { SessionController } from './session.controller';
 import { ProblemDetailsFilter } from './problem-details';
 import { tokenVerifierOptionsFrom, type ServiceConfig } from './service-config';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface PlatformModuleOptions {
   /** The service's name; also its schema (`catalogue`) and consumer group (`napl.catalogue`). */
   readonly service: string;
@@ -57,6 +59,9 @@ export class PlatformModule {
           connection: { clientId: `napl-${service}`, brokers: config.kafkaBrokers, topicPrefix: config.KAFKA_TOPIC_PREFIX },
           exitOnCrash: config.NODE_ENV === 'production',
           retryDelayMs: options.consumerRetryDelayMs,
+          outboxMaxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+          outboxRetentionMs: config.OUTBOX_RETENTION_DAYS * DAY_MS,
+          inboxRetentionMs: config.INBOX_RETENTION_DAYS * DAY_MS,
         }),
         AuthModule.forRoot(options.auth ?? tokenVerifierOptionsFrom(config)),
         ObservabilityModule.forService({

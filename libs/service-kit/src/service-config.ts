@@ -93,6 +93,30 @@ export class ServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: LogLevel = 'info';
 
+  /** Tries of an outbox message Kafka refuses (too large, topic missing, not allowed) before it is parked. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  OUTBOX_MAX_ATTEMPTS: number = 10;
+
+  /** Days a published outbox row is kept (for inspection) before the clean-up deletes it. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3_650)
+  OUTBOX_RETENTION_DAYS: number = 7;
+
+  /**
+   * Days the inbox keeps the ids of applied events (and settled failure counts). Must exceed how long a consumed
+   * topic can redeliver (its retention, or how long a group's offsets may be lost), or a late copy is applied again.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3_650)
+  INBOX_RETENTION_DAYS: number = 30;
+
   /** An OpenTelemetry collector (OTLP over HTTP) that receives the traces; without it no trace leaves the service. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })

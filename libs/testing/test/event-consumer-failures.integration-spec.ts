@@ -7,6 +7,7 @@ import {
   EventConsumer,
   EventFailureEntity,
   MessagingTablesMigration,
+  OutboxDeliveryMigration,
   OutboxRelay,
   ProcessedEventEntity,
   publishInTransaction,
@@ -16,6 +17,7 @@ import {
 import { dropTestDatabase, eventually, newTestDatabaseUrl, newTopicPrefix, openServiceDataSource, testInfraFromEnv, TopicProbe } from '../src';
 
 class ProbeMessagingTables1764050000000 extends MessagingTablesMigration {}
+class ProbeOutboxDelivery1796100000000 extends OutboxDeliveryMigration {}
 
 /** A handler whose effect fails a set number of times per run id (Infinity: always). */
 class FlakyHandler implements EventHandler<typeof CatalogueEvents.RunCancelled> {
@@ -50,7 +52,7 @@ describe('an event whose handler fails (messaging lib)', () => {
   let deadLetters: TopicProbe;
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource('probe', databaseUrl, [], [ProbeMessagingTables1764050000000]);
+    dataSource = await openServiceDataSource('probe', databaseUrl, [], [ProbeMessagingTables1764050000000, ProbeOutboxDelivery1796100000000]);
     const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({

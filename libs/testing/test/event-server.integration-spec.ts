@@ -6,10 +6,11 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { TokenVerifierOptions } from '@napl/auth';
 import { CatalogueEvents, deadLetterTopicOf, TOPICS, type RunCancelled } from '@napl/contracts';
-import { envelopeToHeaders, EventFailureEntity, MessagingTablesMigration, newEnvelope, OnEvent, type HandlerContext } from '@napl/messaging';
+import { envelopeToHeaders, EventFailureEntity, newEnvelope, OnEvent, type HandlerContext } from '@napl/messaging';
 import { PlatformModule, ServiceConfig } from '@napl/service-kit';
 import {
   dropTestDatabase,
+  MESSAGING_TEST_MIGRATIONS,
   eventually,
   newTestDatabaseUrl,
   newTopicPrefix,
@@ -19,8 +20,6 @@ import {
   waitUntilConsumed,
   type TestService,
 } from '../src';
-
-class ProbeMessagingTables1764050000000 extends MessagingTablesMigration {}
 
 /** The handler's effect is a counter, so a second application of one event would show. */
 class ProbeEffects1764050000001 implements MigrationInterface {
@@ -68,7 +67,7 @@ class ProbeServiceModule {
           config,
           auth,
           entities: [],
-          migrations: [ProbeMessagingTables1764050000000, ProbeEffects1764050000001],
+          migrations: [...MESSAGING_TEST_MIGRATIONS, ProbeEffects1764050000001],
           consumerRetryDelayMs: 20,
         }),
       ],

@@ -7,7 +7,6 @@ import { CatalogueEvents, RunScheduledSchema, TOPICS, deadLetterTopicOf } from '
 import {
   createKafka,
   envelopeToHeaders,
-  MessagingTablesMigration,
   newEnvelope,
   OutboxMessageEntity,
   OutboxRelay,
@@ -20,6 +19,7 @@ import {
   dropTestDatabase,
   eventually,
   isoDateInDays,
+  MESSAGING_TEST_MIGRATIONS,
   newTestDatabaseUrl,
   newTopicPrefix,
   openServiceDataSource,
@@ -35,7 +35,6 @@ import { EnrolmentsModule } from '../src/enrolments.module';
 import { KnownRunEntity } from '../src/runs/infrastructure/known-run.entity';
 
 /** The catalogue side of the flow: its schema's outbox and relay, exactly as the catalogue service uses them. */
-class CatalogueOutboxMigration1764050000000 extends MessagingTablesMigration {}
 
 /** The runs start in two months (computed once, so a test running over midnight still agrees with itself). */
 const START_DATE = isoDateInDays(60);
@@ -80,7 +79,7 @@ describe('catalogue run events reach the enrolments service (outbox â†’ Kafka â†
       databaseUrl,
       topicPrefix,
     });
-    catalogueDb = await openServiceDataSource('catalogue', databaseUrl, [], [CatalogueOutboxMigration1764050000000]);
+    catalogueDb = await openServiceDataSource('catalogue', databaseUrl, [], MESSAGING_TEST_MIGRATIONS);
     const kafka = createKafka({ clientId: 'test-catalogue', brokers: enrolments.config.kafkaBrokers, topicPrefix });
     relay = new OutboxRelay(catalogueDb, kafka.producer(), { service: 'catalogue', topicPrefix, pollIntervalMs: 50 });
     relay.start();
@@ -193,7 +192,7 @@ describe('(c) an event written while the broker is stopped is delivered after it
       topicPrefix,
       env: { KAFKA_BROKERS: broker.brokers },
     });
-    catalogueDb = await openServiceDataSource('catalogue', databaseUrl, [], [CatalogueOutboxMigration1764050000000]);
+    catalogueDb = await openServiceDataSource('catalogue', databaseUrl, [], MESSAGING_TEST_MIGRATIONS);
     // Few retries, so the relay notices the outage quickly.
     const kafka = createKafka({ clientId: 'test-catalogue', brokers: [broker.brokers], topicPrefix }, { retry: { initialRetryTime: 100, retries: 1 } });
     relay = new OutboxRelay(catalogueDb, kafka.producer(), { service: 'catalogue', topicPrefix, pollIntervalMs: 50, maxBackoffMs: 500 });

@@ -3,12 +3,13 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@napl/auth';
 import { CatalogueEvents, Sector, type EventContract } from '@napl/contracts';
-import { createKafka, MessagingTablesMigration, OutboxMessageEntity, OutboxRelay, publishInTransaction } from '@napl/messaging';
+import { createKafka, OutboxMessageEntity, OutboxRelay, publishInTransaction } from '@napl/messaging';
 import {
   amsterdamTimestamp,
   dropTestDatabase,
   eventually,
   isoDateInDays,
+  MESSAGING_TEST_MIGRATIONS,
   newTestDatabaseUrl,
   newTopicPrefix,
   openServiceDataSource,
@@ -24,7 +25,6 @@ import { KnownRunEntity } from '../../src/runs/infrastructure/known-run.entity';
 import { registerSchools, type TestSchool } from './test-schools';
 
 /** The catalogue side: its own schema's outbox and relay, exactly as the catalogue service publishes. */
-class CatalogueOutboxMigration1764050000000 extends MessagingTablesMigration {}
 
 export interface RunSpec {
   capacity: number;
@@ -59,7 +59,7 @@ export class EnrolmentsHarness {
       topicPrefix,
       env: { PARTICIPATION_SCHEDULER_INTERVAL_MS: '0' },
     });
-    const catalogueDb = await openServiceDataSource('catalogue', databaseUrl, [], [CatalogueOutboxMigration1764050000000]);
+    const catalogueDb = await openServiceDataSource('catalogue', databaseUrl, [], MESSAGING_TEST_MIGRATIONS);
     const kafka = createKafka({ clientId: 'test-catalogue', brokers: service.config.kafkaBrokers, topicPrefix });
     const relay = new OutboxRelay(catalogueDb, kafka.producer(), { service: 'catalogue', topicPrefix, pollIntervalMs: 50 });
     relay.start();

@@ -8,6 +8,7 @@ import { QualityTables1795998226321 } from './migrations/1795998226321-quality-t
 import { FrameworkV11795998226400 } from './migrations/1795998226400-framework-v1';
 import { HistoryAppendOnly1795998226500 } from './migrations/1795998226500-history-append-only';
 import { MarkConditionsFulfilment1795999731987 } from './migrations/1795999731987-mark-conditions-fulfilment';
+import { OutboxDelivery1796100000000 } from './migrations/1796100000000-outbox-delivery';
 
 /** The quality schema: its entities and, in order, the migrations that build it. */
 export const ENTITIES = [
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   FrameworkV11795998226400,
   HistoryAppendOnly1795998226500,
   MarkConditionsFulfilment1795999731987,
+  OutboxDelivery1796100000000,
 ];
