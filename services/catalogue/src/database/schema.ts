@@ -10,8 +10,9 @@ import { IdempotencyKeys1795998105000 } from './migrations/1795998105000-idempot
 import { CatalogueTables1795998105729 } from './migrations/1795998105729-catalogue-tables';
 import { ProviderChangePositions1795999106615 } from './migrations/1795999106615-provider-change-positions';
 import { EnrolmentPlaces1796001061651 } from './migrations/1796001061651-enrolment-places';
+import { AggregateRevisions1796100000100 } from './migrations/1796100000100-aggregate-revisions';
 import { OutboxDelivery1796100000000 } from './migrations/1796100000000-outbox-delivery';
 
 /** The catalogue schema: its entities and, in order, the migrations that build it. */
 export const ENTITIES = [...IDEMPOTENCY_ENTITIES, ProviderEntity, OfferEntity, OfferVersionEntity, RunEntity, RunEnrolmentEntity, ProviderChangeEntity];
-export const MIGRATIONS = [MessagingTables1764050000000, IdempotencyKeys1795998105000, CatalogueTables1795998105729, ProviderChangePositions1795999106615, EnrolmentPlaces1796001061651, OutboxDelivery1796100000000];
+export const MIGRATIONS = [MessagingTables1764050000000, IdempotencyKeys1795998105000, CatalogueTables1795998105729, ProviderChangePositions1795999106615, EnrolmentPlaces1796001061651, AggregateRevisions1796100000100, OutboxDelivery1796100000000];

@@ -9,8 +9,9 @@ import { MessagingTables1764050000000 } from './migrations/1764050000000-messagi
 import { KnownRuns1795583657612 } from './migrations/1795583657612-known-runs';
 import { Enrolments1795998019043 } from './migrations/1795998019043-enrolments';
 import { SeedSchools1795998019044 } from './migrations/1795998019044-seed-schools';
+import { AggregateRevisions1796100000100 } from './migrations/1796100000100-aggregate-revisions';
 import { OutboxDelivery1796100000000 } from './migrations/1796100000000-outbox-delivery';
 
 /** The enrolments schema: its entities and, in order, the migrations that build it. */
 export const ENTITIES = [KnownRunEntity, KnownOfferEntity, SchoolEntity, TeacherEntity, EnrolmentEntity, AttendanceEntity, NotificationEntity];
-export const MIGRATIONS = [MessagingTables1764050000000, KnownRuns1795583657612, Enrolments1795998019043, SeedSchools1795998019044, OutboxDelivery1796100000000];
+export const MIGRATIONS = [MessagingTables1764050000000, KnownRuns1795583657612, Enrolments1795998019043, SeedSchools1795998019044, AggregateRevisions1796100000100, OutboxDelivery1796100000000];

@@ -12,6 +12,7 @@ import { ProviderEntity } from '../../providers/infrastructure/provider.entity';
 import { CatalogueError } from '../../shared/catalogue.error';
 import type { Page } from '../../shared/pagination';
 import { isAdmin, mayManage, providerIdOf } from '../../shared/principal-scope';
+import { nextRevision } from '../../shared/revision';
 import { contentProblems, type OfferContent } from '../domain/offer-content';
 import * as lifecycle from '../domain/offer-lifecycle';
 import type { OfferStatus } from '../domain/offer-lifecycle';
@@ -60,6 +61,7 @@ export class OfferService {
         statusBeforeWithdrawal: null,
         createdAt: now,
         updatedAt: now,
+        revision: 0,
       });
       const version = manager.create(OfferVersionEntity, {
         ...content,
@@ -135,6 +137,7 @@ export class OfferService {
       await publishInTransaction(manager, CatalogueEvents.OfferSubmitted, offer.id, {
         offer: offerSnapshot(latest),
         submittedAt: timestamp(now),
+        revision: await nextRevision(manager, OfferEntity, offer),
       });
       await recordChange(manager, { providerId: offer.providerId, offerId: offer.id, offerVersion: latest.version, kind: 'submitted', occurredAt: now });
       return offerView(offer, latest);
@@ -151,6 +154,7 @@ export class OfferService {
         providerId: offer.providerId,
         reason,
         withdrawnAt: timestamp(now),
+        revision: await nextRevision(manager, OfferEntity, offer),
       });
       await recordChange(manager, {
         providerId: offer.providerId,
@@ -172,7 +176,11 @@ export class OfferService {
       await this.syncListing(manager, offer);
       if (restored === 'published' && offer.publishedVersion !== null) {
         const published = await this.version(manager, offer.id, offer.publishedVersion);
-        await publishInTransaction(manager, CatalogueEvents.OfferPublished, offer.id, { offer: offerSnapshot(published), publishedAt: timestamp(now) });
+        await publishInTransaction(manager, CatalogueEvents.OfferPublished, offer.id, {
+          offer: offerSnapshot(published),
+          publishedAt: timestamp(now),
+          revision: await nextRevision(manager, OfferEntity, offer),
+        });
       } else if (restored === 'suspended' && offer.publishedVersion !== null) {
         await publishInTransaction(manager, CatalogueEvents.OfferSuspended, offer.id, {
           offerId: offer.id,
@@ -180,6 +188,7 @@ export class OfferService {
           version: offer.publishedVersion,
           reason: offer.suspendedReason ?? 'Het kwaliteitskeurmerk is niet meer geldig.',
           suspendedAt: timestamp(now),
+          revision: await nextRevision(manager, OfferEntity, offer),
         });
       }
       await recordChange(manager, {
@@ -249,10 +258,11 @@ export class OfferService {
     }
     if (outcome.kind !== 'published') return;
     const snapshot = offerSnapshot(version);
+    const revision = await nextRevision(manager, OfferEntity, offer);
     if (outcome.firstPublication) {
-      await publish(CatalogueEvents.OfferPublished, offer.id, { offer: snapshot, publishedAt: timestamp(occurredAt) });
+      await publish(CatalogueEvents.OfferPublished, offer.id, { offer: snapshot, publishedAt: timestamp(occurredAt), revision });
     } else {
-      await publish(CatalogueEvents.OfferUpdated, offer.id, { offer: snapshot, updatedAt: timestamp(occurredAt) });
+      await publish(CatalogueEvents.OfferUpdated, offer.id, { offer: snapshot, updatedAt: timestamp(occurredAt), revision });
     }
     await recordChange(manager, {
       providerId: offer.providerId,
@@ -293,6 +303,7 @@ export class OfferService {
       version: offer.publishedVersion,
       reason,
       suspendedAt: timestamp(occurredAt),
+      revision: await nextRevision(manager, OfferEntity, offer),
     });
     await recordChange(manager, { providerId: offer.providerId, offerId: offer.id, offerVersion: offer.publishedVersion, kind: 'suspended', detail: { reason }, occurredAt });
   }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { REVISION } from '../../shared/revision';
 import type { OfferState, OfferStatus } from '../domain/offer-lifecycle';
 
 /** The offer aggregate's root: publication status and which version is published; content lives per version. */
@@ -41,4 +42,8 @@ export class OfferEntity implements OfferState {
   /** Moves only when something visible in the API changes (the updated_since filter of provider systems). */
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** One more for every event published about this offer, which carries it (see shared/revision.ts); internal. */
+  @Column({ type: 'bigint', default: 0, transformer: REVISION })
+  revision: number;
 }

@@ -14,6 +14,7 @@ import { OfferEntity } from '../../offers/infrastructure/offer.entity';
 import { CatalogueError } from '../../shared/catalogue.error';
 import type { Page } from '../../shared/pagination';
 import { mayManage } from '../../shared/principal-scope';
+import { nextRevision } from '../../shared/revision';
 import { assertNotEnded, assertPlanNotInPast, effectivePriceCents, runProblems, type RunPlan, type Session } from '../domain/run-rules';
 import { RunEntity } from '../infrastructure/run.entity';
 
@@ -64,9 +65,13 @@ export class RunService {
         cancelReason: null,
         createdAt: now,
         updatedAt: now,
+        revision: 0,
       });
       await manager.insert(RunEntity, entity);
-      await publishInTransaction(manager, CatalogueEvents.RunScheduled, entity.id, { run: await snapshot(manager, entity) });
+      await publishInTransaction(manager, CatalogueEvents.RunScheduled, entity.id, {
+        run: await snapshot(manager, entity),
+        revision: await nextRevision(manager, RunEntity, entity),
+      });
       return entity;
     });
     this.messaging.nudgeRelay();
@@ -79,7 +84,10 @@ export class RunService {
       assertPlanNotInPast(plan, today, run);
       Object.assign(run, plan, { updatedAt: new Date() });
       await manager.save(RunEntity, run);
-      await publishInTransaction(manager, CatalogueEvents.RunChanged, run.id, { run: await snapshot(manager, run) });
+      await publishInTransaction(manager, CatalogueEvents.RunChanged, run.id, {
+        run: await snapshot(manager, run),
+        revision: await nextRevision(manager, RunEntity, run),
+      });
       return runView(run);
     });
   }
@@ -96,6 +104,7 @@ export class RunService {
         offerId: run.offerId,
         reason,
         cancelledAt: timestampFromDate(now),
+        revision: await nextRevision(manager, RunEntity, run),
       });
       return runView(run);
     });

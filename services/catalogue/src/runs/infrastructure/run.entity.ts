@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CENTS } from '../../shared/cents.transformer';
+import { REVISION } from '../../shared/revision';
 import type { Session } from '../domain/run-rules';
 
 export type RunStatus = 'scheduled' | 'cancelled';
@@ -7,6 +8,10 @@ export type RunStatus = 'scheduled' | 'cancelled';
 /** A run (uitvoering) of a published offer version: when, where, how many. */
 @Entity({ name: 'run' })
 @Index('run_offer_start_idx', ['offerId', 'startDate'])
+// Search's indexes over scheduled runs (INCLUDE columns, so created by hand in SearchListing1796100000200); declared
+// here so the schema check knows them.
+@Index('run_upcoming_idx', { synchronize: false })
+@Index('run_offer_upcoming_idx', { synchronize: false })
 export class RunEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -61,4 +66,8 @@ export class RunEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** One more for every event published about this run, which carries it (see shared/revision.ts); internal. */
+  @Column({ type: 'bigint', default: 0, transformer: REVISION })
+  revision: number;
 }

@@ -15,7 +15,9 @@ export class CancelEnrolmentsWhenRunCancelled {
   async handle(@Payload() event: RunCancelled, @Ctx() { manager, envelope, publish }: HandlerContext): Promise<void> {
     const run = await lockRun(manager, event.runId);
     if (!run) return; // never scheduled here, so nobody enrolled
-    await manager.update(KnownRunEntity, { runId: run.runId }, { status: 'cancelled', sourceVersion: new Date(envelope.occurredAt) });
+    // Cancelled is final, in whatever order events come: no change applies to a cancelled copy (known-run-store).
+    const revision = event.revision > BigInt(run.sourceRevision) ? event.revision : BigInt(run.sourceRevision);
+    await manager.update(KnownRunEntity, { runId: run.runId }, { status: 'cancelled', sourceVersion: new Date(envelope.occurredAt), sourceRevision: revision.toString() });
     run.status = 'cancelled';
     await cancelAllOfRun(manager, run, publish);
   }

@@ -9,6 +9,6 @@ import { setStatus } from './known-offer-store';
 export class CloseOfferWhenWithdrawn {
   @OnEvent(CatalogueEvents.OfferWithdrawn)
   async handle(@Payload() event: EventOf<typeof CatalogueEvents.OfferWithdrawn>, @Ctx() context: HandlerContext): Promise<void> {
-    await setStatus(event.offerId, 'withdrawn', context);
+    await setStatus(event.offerId, 'withdrawn', event.revision, context);
   }
 }

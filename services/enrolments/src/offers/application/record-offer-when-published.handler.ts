@@ -9,6 +9,6 @@ import { upsertOffer } from './known-offer-store';
 export class RecordOfferWhenPublished {
   @OnEvent(CatalogueEvents.OfferPublished)
   async handle(@Payload() event: EventOf<typeof CatalogueEvents.OfferPublished>, @Ctx() context: HandlerContext): Promise<void> {
-    await upsertOffer(event.offer!, 'published', context);
+    await upsertOffer(event.offer!, 'published', event.revision, context);
   }
 }

@@ -9,6 +9,6 @@ import { setStatus } from './known-offer-store';
 export class SuspendOfferWhenSuspended {
   @OnEvent(CatalogueEvents.OfferSuspended)
   async handle(@Payload() event: EventOf<typeof CatalogueEvents.OfferSuspended>, @Ctx() context: HandlerContext): Promise<void> {
-    await setStatus(event.offerId, 'suspended', context);
+    await setStatus(event.offerId, 'suspended', event.revision, context);
   }
 }

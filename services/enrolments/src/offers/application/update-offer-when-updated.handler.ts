@@ -9,6 +9,6 @@ import { upsertOffer } from './known-offer-store';
 export class UpdateOfferWhenUpdated {
   @OnEvent(CatalogueEvents.OfferUpdated)
   async handle(@Payload() event: EventOf<typeof CatalogueEvents.OfferUpdated>, @Ctx() context: HandlerContext): Promise<void> {
-    await upsertOffer(event.offer!, null, context);
+    await upsertOffer(event.offer!, null, event.revision, context);
   }
 }

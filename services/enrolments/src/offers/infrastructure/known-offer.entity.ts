@@ -5,7 +5,8 @@ export type KnownOfferStatus = 'published' | 'withdrawn' | 'suspended';
 /**
  * The enrolments service's own copy of a catalogue offer: only what enrolling needs. An offer is published
  * after quality approval, so `published` means published and approved; suspended (mark expired or revoked) and
- * withdrawn offers take no new enrolments.
+ * withdrawn offers take no new enrolments. `source_revision` (the catalogue's revision of the offer) and
+ * `source_version` (the event time) of the last applied event order late events (see shared/source-order.ts).
  */
 @Entity({ name: 'known_offer' })
 export class KnownOfferEntity {
@@ -33,4 +34,8 @@ export class KnownOfferEntity {
 
   @Column({ name: 'source_version', type: 'timestamptz' })
   sourceVersion: Date;
+
+  /** 0 while only events without a revision were applied. */
+  @Column({ name: 'source_revision', type: 'bigint', default: 0 })
+  sourceRevision: string;
 }

@@ -9,6 +9,6 @@ import { upsertKnownRun } from './known-run-store';
 export class RecordRunWhenScheduled {
   @OnEvent(CatalogueEvents.RunScheduled)
   async handle(@Payload() event: EventOf<typeof CatalogueEvents.RunScheduled>, @Ctx() context: HandlerContext): Promise<void> {
-    await upsertKnownRun(event.run!, context);
+    await upsertKnownRun(event.run!, event.revision, context);
   }
 }

@@ -19,7 +19,7 @@ export class UpdateRunWhenChanged {
     const { manager, publish } = context;
     // The lock every enrolment command takes first: places are counted with no enrolment in between.
     const before = await lockRun(manager, event.run!.runId);
-    await upsertKnownRun(event.run!, context);
+    await upsertKnownRun(event.run!, event.revision, context);
     if (!before) return; // not known until now, so nobody is waiting
     // Read back what was applied: a late, older change leaves the row (and its capacity) as it was.
     const run = await manager.findOneByOrFail(KnownRunEntity, { runId: before.runId });

@@ -2,8 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * The enrolments service's own copy of a catalogue run, fed by catalogue events, so that enrolling never
- * waits on the catalogue. `source_version` is the catalogue event time of the last applied change,
- * so an older change arriving late does not overwrite a newer one.
+ * waits on the catalogue. `source_revision` is the catalogue's revision of the run in the last applied event, so an
+ * older change arriving late does not overwrite a newer one; `source_version` is that event's time, which orders
+ * events from before revisions (see shared/source-order.ts).
  */
 @Entity({ name: 'known_run' })
 export class KnownRunEntity {
@@ -43,4 +44,8 @@ export class KnownRunEntity {
 
   @Column({ name: 'source_version', type: 'timestamptz' })
   sourceVersion: Date;
+
+  /** 0 while only events without a revision were applied. */
+  @Column({ name: 'source_revision', type: 'bigint', default: 0 })
+  sourceRevision: string;
 }
