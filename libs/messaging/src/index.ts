@@ -9,5 +9,7 @@ export * from './outbox-admin';
 export * from './messaging-retention';
 export * from './event-handler';
 export * from './event-consumer';
+export * from './transient-errors';
+export * from './redrive';
 export * from './event-server';
 export * from './messaging.module';

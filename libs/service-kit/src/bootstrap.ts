@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { MessagingRuntime } from '@napl/messaging';
+import { createKafka, MESSAGING_OPTIONS, MessagingRuntime, parkedMessages, redriveDeadLetters, resendParkedMessages, type MessagingOptions } from '@napl/messaging';
 import { pendingServiceMigrations, prepareServiceDatabase, runServiceMigrations, type ServiceDatabaseSettings } from '@napl/persistence';
 import { createValidationPipe } from './problem-details';
 import { ConfigError, loadConfig, type ServiceConfig } from './service-config';
@@ -87,14 +87,21 @@ export async function startServiceApp(app: INestApplication): Promise<void> {
 /**
  * main.ts of every service: read and check the configuration, build, listen, and say where. A wrong setting
  * stops the service with one message naming every bad setting, not a stack trace; so do pending migrations.
- * `node <main> migrate` runs the service's migrations instead, and exits.
+ * `node <main> <command>` runs a maintenance command instead (migrate, outbox:resend, events:redrive), and exits.
  */
 export async function runService<C extends ServiceConfig>(
   configClass: new () => C,
   moduleFor: (config: C) => DynamicModule,
   description: ServiceDescription,
 ): Promise<void> {
-  if (process.argv[2] === 'migrate') return migrateService(configClass, moduleFor, description);
+  const command = process.argv[2];
+  if (command !== undefined) {
+    if (!(command in MAINTENANCE_COMMANDS)) {
+      console.error(`unknown command ${command}; commands: ${Object.keys(MAINTENANCE_COMMANDS).join(', ')}`);
+      process.exit(2);
+    }
+    return runMaintenanceCommand(command, configClass, moduleFor, description);
+  }
   const logger = new Logger(description.service);
   const started = Date.now();
   try {
@@ -110,31 +117,74 @@ export async function runService<C extends ServiceConfig>(
   }
 }
 
+/** What a maintenance command gets: the service's database and messaging settings, its arguments, a log. */
+interface MaintenanceContext {
+  readonly dataSource: DataSource;
+  readonly messaging: MessagingOptions;
+  readonly args: readonly string[];
+  log(line: string): void;
+}
+
 /**
- * The migrate command (`node <main> migrate`; a Kubernetes Job per release in production): creates the database
- * objects where DATABASE_BOOTSTRAP says so, runs the pending migrations under the schema's lock, and exits 0, or 1
- * with the reason. It builds the service's own module for its DataSource, but never initialises it: no consumer,
- * outbox relay or scheduler starts.
+ * The service's maintenance commands, run as `node <main> <command> [args]` (in production: a Kubernetes Job, or
+ * `kubectl exec`). Each exits 0 when done, or 1 with the reason.
  */
-async function migrateService<C extends ServiceConfig>(
+const MAINTENANCE_COMMANDS: Record<string, (context: MaintenanceContext) => Promise<void>> = {
+  /** Runs the pending migrations under the schema's lock (a Job per release). */
+  migrate: async ({ dataSource, log }) => {
+    await runServiceMigrations(dataSource, log);
+  },
+  /** Without arguments lists the parked outbox messages; with event ids (or --all) sends them again, in order. */
+  'outbox:resend': async ({ dataSource, args, log }) => {
+    if (args.length === 0) {
+      const parked = await parkedMessages(dataSource);
+      for (const message of parked) log(`parked ${message.eventId} ${message.eventType} on ${message.topic} (key ${message.key}): ${message.lastError}`);
+      log(`${parked.length} parked; resend with: outbox:resend <event id>... or outbox:resend --all`);
+      return;
+    }
+    const resent = await resendParkedMessages(dataSource, args[0] === '--all' ? { all: true } : { eventIds: args });
+    log(`${resent.length} parked message(s) go out again: ${resent.join(', ') || 'none'}`);
+  },
+  /** Publishes the dead letters of a topic this service consumes again, after a fix: `events:redrive <topic>`. */
+  'events:redrive': async ({ dataSource, messaging, args, log }) => {
+    if (args.length !== 1) throw new Error('usage: events:redrive <topic>, e.g. events:redrive napl.catalogue.run.v1');
+    const result = await redriveDeadLetters({
+      kafka: createKafka(messaging.connection),
+      connection: messaging.connection,
+      groupId: messaging.groupId,
+      topic: args[0],
+      dataSource,
+      log,
+    });
+    log(`${result.redriven} of ${result.read} dead letter(s) from ${result.deadLetterTopic} published again (${result.skipped} passed over)`);
+  },
+};
+
+/**
+ * Runs a maintenance command. It builds the service's own module for its DataSource and settings, but never
+ * initialises it: no consumer, outbox relay or scheduler starts. Only `migrate` creates database objects first
+ * (where DATABASE_BOOTSTRAP says so).
+ */
+async function runMaintenanceCommand<C extends ServiceConfig>(
+  command: string,
   configClass: new () => C,
   moduleFor: (config: C) => DynamicModule,
   description: ServiceDescription,
 ): Promise<void> {
-  const logger = new Logger(`${description.service} migrate`);
+  const logger = new Logger(`${description.service} ${command}`);
   try {
     const config = loadConfig(configClass);
-    await prepareServiceDatabase(databaseSettingsOf(config, description.service));
+    if (command === 'migrate') await prepareServiceDatabase(databaseSettingsOf(config, description.service));
     const app = await NestFactory.create(moduleFor(config), { logger: ['error', 'warn'], abortOnError: false });
     app.useLogger(['log', 'error', 'warn']);
     const dataSource = app.get(DataSource);
     try {
-      await runServiceMigrations(dataSource, (line) => logger.log(line));
+      await MAINTENANCE_COMMANDS[command]({ dataSource, messaging: app.get(MESSAGING_OPTIONS), args: process.argv.slice(3), log: (line) => logger.log(line) });
     } finally {
       await dataSource.destroy();
     }
   } catch (error) {
-    logger.error(`migrations failed: ${(error as Error).message}`);
+    logger.error(`${command} failed: ${(error as Error).message}`);
     process.exit(1);
   }
   process.exit(0);

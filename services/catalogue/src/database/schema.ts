@@ -15,4 +15,4 @@ import { OutboxDelivery1796100000000 } from './migrations/1796100000000-outbox-d
 
 /** The catalogue schema: its entities and, in order, the migrations that build it. */
 export const ENTITIES = [...IDEMPOTENCY_ENTITIES, ProviderEntity, OfferEntity, OfferVersionEntity, RunEntity, RunEnrolmentEntity, ProviderChangeEntity];
-export const MIGRATIONS = [MessagingTables1764050000000, IdempotencyKeys1795998105000, CatalogueTables1795998105729, ProviderChangePositions1795999106615, EnrolmentPlaces1796001061651, AggregateRevisions1796100000100, OutboxDelivery1796100000000];
+export const MIGRATIONS = [MessagingTables1764050000000, IdempotencyKeys1795998105000, CatalogueTables1795998105729, ProviderChangePositions1795999106615, EnrolmentPlaces1796001061651, OutboxDelivery1796100000000, AggregateRevisions1796100000100];

@@ -14,4 +14,4 @@ import { OutboxDelivery1796100000000 } from './migrations/1796100000000-outbox-d
 
 /** The enrolments schema: its entities and, in order, the migrations that build it. */
 export const ENTITIES = [KnownRunEntity, KnownOfferEntity, SchoolEntity, TeacherEntity, EnrolmentEntity, AttendanceEntity, NotificationEntity];
-export const MIGRATIONS = [MessagingTables1764050000000, KnownRuns1795583657612, Enrolments1795998019043, SeedSchools1795998019044, AggregateRevisions1796100000100, OutboxDelivery1796100000000];
+export const MIGRATIONS = [MessagingTables1764050000000, KnownRuns1795583657612, Enrolments1795998019043, SeedSchools1795998019044, OutboxDelivery1796100000000, AggregateRevisions1796100000100];
