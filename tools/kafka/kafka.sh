@@ -118,7 +118,9 @@ start() {
       echo "kafka: Kafka $kafka_version ready on 127.0.0.1:$port in $(( ($(date +%s%N) - started) / 1000000 )) ms (pid $(cat "$pidfile"))"
       return
     fi
-    if ! running_pid >/dev/null; then
+    # Whether the process we just launched still lives: not running_pid, whose check of the command line fails in
+    # the moment between the fork and the exec of java (a broker then looked dead while it was starting).
+    if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
       rm -f "$marker" "$pidfile"
       echo "kafka: broker exited; see $state/logs" >&2; tail -20 "$state/logs/stdout.log" "$state/logs/broker.log" >&2 || true
       exit 1
