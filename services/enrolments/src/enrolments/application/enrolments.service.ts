@@ -16,14 +16,16 @@ import {
   assertResultAllowed,
   assertTeacherMayCancel,
   assertTeamFits,
-  placeFor,
   waitingListMovesUp,
   type CancellationCauseCode,
+  type OfferFacts,
+  type RunFacts,
 } from '../domain/enrolment-rules';
 import { EnrolmentError } from '../domain/enrolment.errors';
 import { AttendanceEntity } from '../infrastructure/attendance.entity';
 import { EnrolmentEntity } from '../infrastructure/enrolment.entity';
-import { publishPlaced, publisherFor, snapshotOf } from './enrolment-events';
+import { placedEventDraft, publishPlaced, publisherFor, snapshotOf } from './enrolment-events';
+import { placeEnrolment, readPlacementFacts } from './enrolment-placement';
 import { cancelEnrolment, countsOf, lockRun, promoteWaitingList, startParticipation, waitingListPosition } from './enrolment-store';
 
 export interface Placed {
@@ -39,6 +41,8 @@ export interface ResultInput {
 }
 
 const IDEMPOTENCY_INDEX = 'UQ_enrolment_teacher_idempotency_key';
+/** A run changes rarely; a placement that finds it changed reads it again, a few times at most. */
+const PLACEMENT_ATTEMPTS = 5;
 
 /** The commands on enrolments. Each runs in one transaction with its events (outbox). */
 @Injectable()
@@ -46,45 +50,43 @@ export class EnrolmentsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * A teacher enrols in a run: confirmed while places are left, otherwise on the waiting list. The run's row
-   * is locked for the transaction, so concurrent enrolments are counted one at a time and a run is never
-   * overbooked. With an Idempotency-Key, a repeat returns the original enrolment.
+   * A teacher enrols in a run: confirmed while places are left, otherwise on the waiting list. The rules are checked on
+   * what was read before the run's lock; under the lock, one statement re-checks that the run is unchanged, counts the
+   * places and inserts the enrolment and its event (enrolment-placement.ts), so concurrent enrolments are counted one
+   * at a time and a run is never overbooked. With an Idempotency-Key, a repeat returns the original enrolment.
    */
   async enrol(principal: Principal, runId: string, idempotencyKey?: string): Promise<Placed> {
     const teacherId = teacherIdOf(principal);
-    if (idempotencyKey) {
-      const original = await this.findByKey(teacherId, idempotencyKey, runId);
-      if (original) return original;
-    }
     try {
-      return await inTransaction(this.dataSource, async (manager) => {
-        const teacher = await manager.findOneBy(TeacherEntity, { teacherId });
-        if (!teacher) {
+      for (let attempt = 1; attempt <= PLACEMENT_ATTEMPTS; attempt++) {
+        const facts = await readPlacementFacts(this.dataSource, teacherId, runId, idempotencyKey ?? null);
+        if (idempotencyKey && facts.keyUsed) return await this.originalOf(teacherId, idempotencyKey, runId);
+        if (!facts.teacher) {
           throw new EnrolmentError('TEACHER_NOT_REGISTERED', 'unprocessable', 'Registreer eerst uw docentprofiel (sector en school) voordat u zich inschrijft.');
         }
-        const run = await this.lockedRun(manager, runId);
-        // A concurrent request with the same key may have committed while this one waited for the lock.
-        const original = idempotencyKey ? await this.findByKey(teacherId, idempotencyKey, runId, manager) : undefined;
-        if (original) return original;
-        this.assertOpen(run, await manager.findOneBy(KnownOfferEntity, { offerId: run.offerId }));
-        if (await manager.existsBy(EnrolmentEntity, { teacherId, runId, status: Not('cancelled') })) {
-          throw new EnrolmentError('ALREADY_ENROLLED', 'conflict', 'U bent al ingeschreven voor deze uitvoering.');
+        if (!facts.run) throw new EnrolmentError('RUN_NOT_FOUND', 'not-found', 'Deze uitvoering is niet bekend.');
+        this.assertOpen(facts.run, facts.offer);
+        // Its status and arrival number are decided under the lock.
+        const enrolment = this.newEnrolment(facts.teacher, facts.run, 0, 'waitlisted', { idempotencyKey: idempotencyKey ?? null });
+        const placement = await placeEnrolment(this.dataSource, enrolment, facts.runDigest!, placedEventDraft(enrolment, facts.run));
+        switch (placement.kind) {
+          case 'placed':
+            enrolment.status = placement.status;
+            enrolment.arrivalNumber = placement.arrivalNumber;
+            enrolment.confirmedAt = placement.status === 'confirmed' ? enrolment.enrolledAt : null;
+            return { enrolment, position: placement.position, replayed: false };
+          case 'key-used': // a concurrent request with the same key committed while this one waited for the lock
+            return await this.originalOf(teacherId, idempotencyKey!, runId);
+          case 'already-enrolled':
+            throw new EnrolmentError('ALREADY_ENROLLED', 'conflict', 'U bent al ingeschreven voor deze uitvoering.');
+          case 'run-changed':
+            continue; // the catalogue changed the run (or its offer) meanwhile: check the rules again on what it is now
         }
-        const counts = await countsOf(manager, runId);
-        const enrolment = this.newEnrolment(teacher, run, counts.lastArrival + 1, placeFor(counts.taken, run.capacity), {
-          idempotencyKey: idempotencyKey ?? null,
-        });
-        await manager.insert(EnrolmentEntity, enrolment);
-        const position = enrolment.status === 'waitlisted' ? counts.waiting + 1 : null;
-        await publishPlaced(publisherFor(manager), enrolment, run, position);
-        return { enrolment, position, replayed: false };
-      });
-    } catch (error) {
-      // The same key sent twice at the same moment: the other request stored it; answer with its enrolment.
-      if (idempotencyKey && isUniqueViolation(error, IDEMPOTENCY_INDEX)) {
-        const original = await this.findByKey(teacherId, idempotencyKey, runId);
-        if (original) return original;
       }
+      throw new Error(`The run ${runId} kept changing while enrolling; gave up after ${PLACEMENT_ATTEMPTS} attempts`);
+    } catch (error) {
+      // The same key sent twice at the same moment for two runs: the other request stored it; answer with its enrolment.
+      if (idempotencyKey && isUniqueViolation(error, IDEMPOTENCY_INDEX)) return this.originalOf(teacherId, idempotencyKey, runId);
       throw error;
     }
   }
@@ -252,6 +254,13 @@ export class EnrolmentsService {
     return { enrolment: original, position: await waitingListPosition(manager, original), replayed: true };
   }
 
+  private async originalOf(teacherId: string, idempotencyKey: string, runId: string): Promise<Placed> {
+    const original = await this.findByKey(teacherId, idempotencyKey, runId);
+    // Enrolments are never deleted, so a key once used keeps its enrolment.
+    if (!original) throw new Error(`The enrolment of Idempotency-Key ${idempotencyKey} is gone`);
+    return original;
+  }
+
   /** Locks the run (the order every command on a run takes, so no deadlocks) and checks it takes enrolments. */
   private async openRun(manager: EntityManager, runId: string): Promise<KnownRunEntity> {
     const run = await this.lockedRun(manager, runId);
@@ -265,7 +274,7 @@ export class EnrolmentsService {
     return run;
   }
 
-  private assertOpen(run: KnownRunEntity, offer: KnownOfferEntity | null): void {
+  private assertOpen(run: RunFacts, offer: OfferFacts | null): void {
     assertOpenForEnrolment(run, offer, new Date());
   }
 
@@ -297,8 +306,8 @@ export class EnrolmentsService {
   }
 
   private newEnrolment(
-    teacher: TeacherEntity,
-    run: KnownRunEntity,
+    teacher: Pick<TeacherEntity, 'teacherId' | 'schoolId' | 'regionId' | 'sector'>,
+    run: Pick<KnownRunEntity, 'runId' | 'offerId'>,
     arrivalNumber: number,
     status: 'confirmed' | 'waitlisted',
     extra: { idempotencyKey?: string | null; teamEnrolmentId?: string },

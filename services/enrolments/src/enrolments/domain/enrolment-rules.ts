@@ -4,7 +4,7 @@ import { EnrolmentError } from './enrolment.errors';
 export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'completed' | 'not_completed';
 export type CancellationCauseCode = 'teacher' | 'provider' | 'run_cancelled' | 'school_leader';
 
-/** Statuses that hold a place in the run. */
+/** Statuses that hold a place in the run (place_enrolment, migration 1796100000300, counts the same). */
 export const HOLDS_PLACE: readonly EnrolmentStatus[] = ['confirmed', 'completed', 'not_completed'];
 /** Statuses that can still be cancelled. */
 export const ACTIVE: readonly EnrolmentStatus[] = ['confirmed', 'waitlisted'];
@@ -36,7 +36,10 @@ export function assertOpenForEnrolment(run: RunFacts, offer: OfferFacts | null, 
   if (closed) throw new EnrolmentError('DEADLINE_PASSED', 'conflict', 'De inschrijftermijn van deze uitvoering is verstreken.');
 }
 
-/** Confirmed while places are left, otherwise on the waiting list. */
+/**
+ * Confirmed while places are left, otherwise on the waiting list. Enrolling applies it in the database, under the
+ * run's lock (place_enrolment, migration 1796100000300): the same rule, with the places counted there.
+ */
 export function placeFor(placesTaken: number, capacity: number): 'confirmed' | 'waitlisted' {
   return placesTaken < capacity ? 'confirmed' : 'waitlisted';
 }
