@@ -354,10 +354,55 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       expect(await found('sort=start-date')).toEqual(['s2', 's1', 's3']);
       const teacher = await catalogue.as('docent-anne');
       const second = await teacher.get('/v1/search/offers?q=kleuteronderwijs&sort=start-date&page=2&pageSize=2').expect(200);
-      expect(second.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
+      expect(second.body).toMatchObject({ page: 2, pageSize: 2, total: 3, totalIsExact: true });
       expect(second.body.items.map((hit: { offerId: string }) => hit.offerId)).toEqual([ids.s3]);
       const beyond = await teacher.get('/v1/search/offers?q=kleuteronderwijs&page=9').expect(200);
-      expect(beyond.body).toMatchObject({ items: [], total: 3 });
+      expect(beyond.body).toMatchObject({ items: [], total: 3, totalIsExact: true });
+    });
+
+    it('counts exactly up to 1000 matches; beyond that the total is a lower bound, and a page that is not full is the last', async () => {
+      // 1,005 listed offers with a word of their own, written straight into offer_version: the database keeps search's copy.
+      const db = catalogue.service.dataSource;
+      await db.query(
+        `INSERT INTO offer (id, provider_id, status, latest_version, published_version, created_at, updated_at)
+         SELECT md5('telwerk' || i)::uuid, $1, 'published', 1, 1, now(), now() FROM generate_series(1, 1005) i`,
+        [randomUUID()],
+      );
+      await db.query(
+        `INSERT INTO offer_version (offer_id, version, provider_id, status, listed, title, summary, description, sectors, format, delivery_mode,
+           study_load_hours, price_cents, price_covers, region_ids, national, language, learning_outcomes, path_step_codes, team_programme,
+           min_group_size, max_group_size, published_at, created_at, updated_at)
+         SELECT o.id, 1, o.provider_id, 'published', true, 'Telwerk in groep ' || i, 'Oefenen met telwerk.', 'Telwerk met de hele groep.',
+           ARRAY['po'], 'course', 'on-site', 8, 10000, 'Materiaal', ARRAY['utrecht-stad'], false, 'nl', ARRAY['Je telt'], ARRAY['SV-9'], false,
+           4, 20, now() - i * interval '1 minute', now(), now()
+         FROM generate_series(1, 1005) i JOIN offer o ON o.id = md5('telwerk' || i)::uuid`,
+      );
+      const teacher = await catalogue.as('docent-anne');
+      const search = async (query: string) => (await teacher.get(`/v1/search/offers?q=telwerk&${query}`).expect(200)).body;
+      const ids = async (limit: number) =>
+        (await db.query(`SELECT offer_id FROM offer_version WHERE listed AND title LIKE 'Telwerk in groep %' ORDER BY offer_id LIMIT ${limit}`)).map(
+          (row: { offer_id: string }) => row.offer_id,
+        );
+      const offerIds = (page: { items: { offerId: string }[] }) => page.items.map((hit) => hit.offerId);
+
+      const first = await search('');
+      expect(first).toMatchObject({ total: 1000, totalIsExact: false });
+      // Equal ranks: by id, as among all 1,005.
+      expect(offerIds(first)).toEqual(await ids(20));
+      expect(await search('page=51')).toMatchObject({ total: 1005, totalIsExact: true });
+      expect((await search('page=51')).items).toHaveLength(5);
+      expect(await search('page=11&pageSize=100')).toMatchObject({ total: 1005, totalIsExact: true });
+      // Past the end the total is counted, so a client finds the last page again.
+      expect(await search('page=60')).toMatchObject({ items: [], total: 1005, totalIsExact: true });
+      expect(offerIds(await search('sort=start-date&pageSize=100'))).toEqual(await ids(100));
+
+      // Unlisting (any write to offer_version) takes them out of search in the same transaction.
+      await db.query(`UPDATE offer_version SET listed = false WHERE title = ANY($1)`, [[1, 2, 3, 4, 5, 6].map((i) => `Telwerk in groep ${i}`)]);
+      expect(await search('page=50')).toMatchObject({ total: 999, totalIsExact: true });
+      expect((await search('page=50')).items).toHaveLength(19);
+      await db.query(`DELETE FROM offer_version WHERE title LIKE 'Telwerk in groep %'`);
+      await db.query(`DELETE FROM offer WHERE id IN (SELECT md5('telwerk' || i)::uuid FROM generate_series(1, 1005) i)`);
+      expect(await search('')).toMatchObject({ items: [], total: 0, totalIsExact: true });
     });
 
     it('counts places taken from enrolment events, idempotently, and openPlaces wants a free place', async () => {
@@ -467,6 +512,19 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       const hanzeFeed = await (await catalogue.as('opleider-hanze')).get(`/v1/providers/me/changes?after=${start}`).expect(200);
       expect(hanzeFeed.body.items.map((item: { offerId: string }) => item.offerId)).not.toContain(offerId);
       await windesheim.get('/v1/providers/me/changes?after=abc').expect(400);
+    });
+  });
+
+  describe('search’s copy of the listed versions', () => {
+    it('is equal to the listed versions after every change above (listed_offer, kept by a trigger)', async () => {
+      const columns = 'offer_id, version, search_vector, sectors, region_ids, national, path_step_codes, format, delivery_mode, price_cents, team_programme, published_at';
+      const [{ listed, differ }] = await catalogue.service.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM offer_version WHERE listed) AS listed,
+                (SELECT count(*)::int FROM ((SELECT ${columns} FROM offer_version WHERE listed EXCEPT SELECT ${columns} FROM listed_offer)
+                  UNION ALL (SELECT ${columns} FROM listed_offer EXCEPT SELECT ${columns} FROM offer_version WHERE listed)) d) AS differ`,
+      );
+      expect(listed).toBeGreaterThan(5);
+      expect(differ).toBe(0);
     });
   });
 });

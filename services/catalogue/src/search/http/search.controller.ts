@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../../shared/api-responses';
-import type { Page } from '../../shared/pagination';
-import { OfferSearch, type OfferSearchHit } from '../application/offer-search';
+import { OfferSearch, type OfferSearchPage } from '../application/offer-search';
 import { OfferSearchPageResponse, OfferSearchQuery } from './search.dto';
 
 @ApiTags('zoeken')
@@ -15,7 +14,7 @@ export class SearchController {
   @Get('offers')
   @ApiOperation({ summary: 'Gepubliceerd aanbod zoeken: Nederlandse tekst, filters, op relevantie of startdatum' })
   @ApiOkResponse({ type: OfferSearchPageResponse })
-  offers(@Query() query: OfferSearchQuery): Promise<Page<OfferSearchHit>> {
+  offers(@Query() query: OfferSearchQuery): Promise<OfferSearchPage> {
     return this.search.search({
       q: query.q,
       sectors: query.sector,

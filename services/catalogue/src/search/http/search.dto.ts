@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min }
 import { DELIVERY_MODES, FORMATS, PATH_STEP_CODE_PATTERN, REGION_ID_PATTERN, SECTORS } from '../../offers/domain/offer-vocabulary';
 import { PageQuery } from '../../shared/pagination';
 import { toBoolean, toList } from '../../shared/query-transforms';
+import { EXACT_TOTAL_UP_TO } from '../application/offer-search';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -112,5 +113,21 @@ export class OfferSearchPageResponse {
   @ApiProperty({ type: [OfferSearchHitResponse] }) items: OfferSearchHitResponse[];
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
+
+  @ApiProperty({
+    description:
+      `Aantal gevonden aanbiedingen: tot en met ${EXACT_TOTAL_UP_TO} altijd exact; daarboven kan het een ondergrens zijn ` +
+      `(zie totalIsExact): minstens ${EXACT_TOTAL_UP_TO}, of meer als deze pagina verder reikt.`,
+    example: 137,
+  })
+  total: number;
+
+  @ApiProperty({
+    description:
+      `true: total is het exacte aantal. false: er zijn minstens total treffers (toon bijvoorbeeld "${EXACT_TOTAL_UP_TO}+"); ` +
+      'tellen stopt bij die grens omdat een exact aantal even duur is als alle treffers lezen. Een pagina die niet vol is, is ' +
+      'de laatste (total is dan exact, net als voorbij de laatste pagina); bij false kan een volgende pagina nog treffers hebben.',
+    example: true,
+  })
+  totalIsExact: boolean;
 }
