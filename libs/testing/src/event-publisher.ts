@@ -5,6 +5,15 @@ import type { EventContract } from '@napl/contracts';
 import { envelopeToHeaders, newEnvelope, ProcessedEventEntity } from '@napl/messaging';
 import { eventually } from './service-harness';
 
+export interface PublishOptions {
+  /** How many copies of the one event to send (a redelivery): same envelope, same event id. */
+  readonly copies?: number;
+  /** The partitions to send to, each getting the copies; by default the key picks the partition. */
+  readonly partitions?: readonly number[];
+  /** The event time in the envelope (napl-occurred-at); now by default. */
+  readonly occurredAt?: Date;
+}
+
 /**
  * Stands in for another service in a test: publishes events exactly as that service's outbox relay would
  * (protobuf payload, envelope in the headers) on the test's own topics.
@@ -21,13 +30,19 @@ export class EventPublisher {
     return new EventPublisher(producer, topicPrefix);
   }
 
-  /** Publishes one event; returns its event id (for `waitUntilConsumed`). */
-  async publish<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>): Promise<string> {
+  /**
+   * Publishes one event; returns its event id (for `waitUntilConsumed`). Options send it as redelivered copies (same
+   * envelope), onto chosen partitions (each gets the copies; by default the key picks one), or stamped with an event
+   * time of the test's choosing (producers whose clocks disagree).
+   */
+  async publish<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>, options: PublishOptions = {}): Promise<string> {
     const value = Buffer.from(toBinary(contract.schema, create(contract.schema, payload)));
-    const envelope = newEnvelope(contract.type);
+    const envelope = newEnvelope(contract.type, undefined, options.occurredAt);
+    const headers = envelopeToHeaders(envelope);
+    const partitions = options.partitions ?? [undefined];
     await this.producer.send({
       topic: this.topicPrefix + contract.topic.name,
-      messages: [{ key, value, headers: envelopeToHeaders(envelope) }],
+      messages: partitions.flatMap((partition) => Array.from({ length: options.copies ?? 1 }, () => ({ key, partition, value, headers }))),
     });
     return envelope.eventId;
   }

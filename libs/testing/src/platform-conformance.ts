@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Module } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { create, toBinary } from '@bufbuild/protobuf';
-import { Kafka, logLevel } from 'kafkajs';
 import { DEMO_ACCOUNTS, DevIssuer } from '@napl/auth';
 import { CatalogueEvents, type RunCancelled } from '@napl/contracts';
-import { envelopeToHeaders, newEnvelope, OnEvent, ProcessedEventEntity, type HandlerContext } from '@napl/messaging';
+import { OnEvent, ProcessedEventEntity, type HandlerContext } from '@napl/messaging';
 import { pendingSchemaChanges } from '@napl/persistence';
 import type { ServiceConfig } from '@napl/service-kit';
-import { waitUntilConsumed } from './event-publisher';
+import { EventPublisher, waitUntilConsumed } from './event-publisher';
 import { startTestService, type TestService, type TestServiceOptions } from './service-harness';
-import { testInfraFromEnv } from './test-infra';
 
 const PROBE_REASON = 'platform-conformance-probe';
 
@@ -111,16 +108,10 @@ export function describePlatformConformance<C extends ServiceConfig>(options: Te
     });
 
     it('applies a redelivered event once: its consumer records each event id in its inbox with the effect', async () => {
-      const producer = new Kafka({ brokers: testInfraFromEnv().kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
-      await producer.connect();
+      const publisher = await EventPublisher.connect(running.config.kafkaBrokers, running.config.KAFKA_TOPIC_PREFIX);
       try {
-        const send = async (runId: string, copies: number) => {
-          const envelope = newEnvelope(CatalogueEvents.RunCancelled.type);
-          const value = Buffer.from(toBinary(CatalogueEvents.RunCancelled.schema, create(CatalogueEvents.RunCancelled.schema, { runId, offerId: randomUUID(), reason: PROBE_REASON })));
-          const message = { key: 'conformance', value, headers: envelopeToHeaders(envelope) };
-          await producer.send({ topic: running.config.KAFKA_TOPIC_PREFIX + CatalogueEvents.RunCancelled.topic.name, messages: Array(copies).fill(message) });
-          return envelope.eventId;
-        };
+        const send = (runId: string, copies: number) =>
+          publisher.publish(CatalogueEvents.RunCancelled, 'conformance', { runId, offerId: randomUUID(), reason: PROBE_REASON }, { copies });
         const runId = randomUUID();
         const redelivered = await send(runId, 2);
         // A later event on the same key (so the same partition): once it is applied, both copies have been read.
@@ -130,7 +121,7 @@ export function describePlatformConformance<C extends ServiceConfig>(options: Te
         expect(times).toBe(1);
         expect(await running.dataSource.getRepository(ProcessedEventEntity).countBy({ eventId: redelivered })).toBe(1);
       } finally {
-        await producer.disconnect();
+        await publisher.close();
       }
     });
 

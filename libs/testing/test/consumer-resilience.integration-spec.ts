@@ -1,23 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { create, toBinary } from '@bufbuild/protobuf';
-import { Partitioners, type Producer } from 'kafkajs';
+import { Partitioners } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { CatalogueEvents, deadLetterTopicOf, TOPICS, type RunCancelled } from '@napl/contracts';
 import {
   CONSUMER_GROUP_TIMING,
   createKafka,
-  envelopeToHeaders,
   EventConsumer,
   EventFailureEntity,
   MessagingTablesMigration,
-  newEnvelope,
   redriveDeadLetters,
   redriveGroupOf,
   type EventHandler,
   type HandlerContext,
   type KafkaConnection,
 } from '@napl/messaging';
-import { dropTestDatabase, eventually, newTestDatabaseUrl, newTopicPrefix, openServiceDataSource, testInfraFromEnv, TopicProbe } from '../src';
+import { dropTestDatabase, EventPublisher, eventually, newTestDatabaseUrl, newTopicPrefix, openServiceDataSource, testInfraFromEnv, TopicProbe } from '../src';
 
 class ProbeMessagingTables1764050000000 extends MessagingTablesMigration {}
 
@@ -63,7 +60,7 @@ describe('a sturdier consumer (messaging lib)', () => {
   const maxAttempts = 3;
   let dataSource: DataSource;
   let consumer: EventConsumer;
-  let producer: Producer;
+  let publisher: EventPublisher;
   let deadLetters: TopicProbe;
   let lockHolder: QueryRunner | undefined;
 
@@ -82,8 +79,7 @@ describe('a sturdier consumer (messaging lib)', () => {
       waitForLeaders: true,
     });
     await admin.disconnect();
-    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    publisher = await EventPublisher.connect(connection.brokers, topicPrefix);
     consumer = new EventConsumer(kafka, dataSource, kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner }), [handler], {
       connection,
       groupId,
@@ -97,18 +93,15 @@ describe('a sturdier consumer (messaging lib)', () => {
   afterAll(async () => {
     await releaseRow();
     await consumer?.stop();
-    await producer?.disconnect();
+    await publisher?.close();
     await deadLetters?.close();
     await dataSource?.destroy();
     await dropTestDatabase(databaseUrl);
   });
 
   /** Publishes a RunCancelled for `runId` (keyed by it unless told; on the partition its key picks unless told); returns its event id. */
-  async function publish(runId: string, { key = runId, partition }: { key?: string; partition?: number } = {}): Promise<string> {
-    const envelope = newEnvelope(CatalogueEvents.RunCancelled.type);
-    const value = Buffer.from(toBinary(CatalogueEvents.RunCancelled.schema, create(CatalogueEvents.RunCancelled.schema, { runId, offerId: randomUUID() })));
-    await producer.send({ topic: runTopic, messages: [{ key, partition, value, headers: envelopeToHeaders(envelope) }] });
-    return envelope.eventId;
+  function publish(runId: string, { key = runId, partition }: { key?: string; partition?: number } = {}): Promise<string> {
+    return publisher.publish(CatalogueEvents.RunCancelled, key, { runId, offerId: randomUUID() }, { partitions: partition === undefined ? undefined : [partition] });
   }
 
   async function timesApplied(runId: string): Promise<number> {

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Module, type DynamicModule } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { create, toBinary } from '@bufbuild/protobuf';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { TokenVerifierOptions } from '@napl/auth';
 import { CatalogueEvents, deadLetterTopicOf, TOPICS, type RunCancelled } from '@napl/contracts';
-import { envelopeToHeaders, EventFailureEntity, newEnvelope, OnEvent, type HandlerContext } from '@napl/messaging';
+import { EventFailureEntity, OnEvent, type HandlerContext } from '@napl/messaging';
 import { PlatformModule, ServiceConfig } from '@napl/service-kit';
 import {
   dropTestDatabase,
-  MESSAGING_TEST_MIGRATIONS,
+  EventPublisher,
   eventually,
+  MESSAGING_TEST_MIGRATIONS,
   newTestDatabaseUrl,
   newTopicPrefix,
   startTestService,
@@ -88,7 +88,7 @@ describe('event handlers on the EventServer transport', () => {
   const topicPrefix = newTopicPrefix();
   const runTopic = topicPrefix + TOPICS.catalogueRun.name;
   let service: TestService<ServiceConfig>;
-  let producer: Producer;
+  let publisher: EventPublisher;
   let deadLetters: TopicProbe;
 
   /** An instance of the probe service; instances share the database and the topics, and so the consumer group. */
@@ -103,26 +103,20 @@ describe('event handlers on the EventServer transport', () => {
 
   beforeAll(async () => {
     service = await startInstance();
-    producer = new Kafka({ brokers: testInfraFromEnv().kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
+    publisher = await EventPublisher.connect(testInfraFromEnv().kafkaBrokers, topicPrefix);
     deadLetters = await TopicProbe.on(topicPrefix + deadLetterTopicOf(TOPICS.catalogueRun.name));
   }, 60_000);
 
   afterAll(async () => {
     await deadLetters?.close();
-    await producer?.disconnect();
+    await publisher?.close();
     await service?.close();
     await dropTestDatabase(databaseUrl);
   });
 
   /** Sends one RunCancelled `copies` times with the same envelope (a redelivery) on one partition; returns its event id. */
-  async function send(runId: string, copies = 1, partitions: number[] = [0]): Promise<string> {
-    const envelope = newEnvelope(CatalogueEvents.RunCancelled.type);
-    const value = Buffer.from(toBinary(CatalogueEvents.RunCancelled.schema, create(CatalogueEvents.RunCancelled.schema, { runId, offerId: randomUUID() })));
-    const messages = partitions.flatMap((partition) => Array.from({ length: copies }, () => ({ key: runId, partition, value, headers: envelopeToHeaders(envelope) })));
-    await producer.send({ topic: runTopic, messages });
-    return envelope.eventId;
-  }
+  const send = (runId: string, copies = 1, partitions: number[] = [0]): Promise<string> =>
+    publisher.publish(CatalogueEvents.RunCancelled, runId, { runId, offerId: randomUUID() }, { copies, partitions });
 
   async function timesApplied(runId: string): Promise<number> {
     const [row] = await service.dataSource.query('SELECT times FROM applied_effect WHERE run_id = $1', [runId]);

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { create, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
+import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { CatalogueEvents, Sector, type EventContract } from '@napl/contracts';
-import { envelopeToHeaders, newEnvelope } from '@napl/messaging';
-import { amsterdamTimestamp, isoDateInDays, waitUntilConsumed } from '@napl/testing';
+import { amsterdamTimestamp, EventPublisher, isoDateInDays, waitUntilConsumed } from '@napl/testing';
 import { KnownOfferEntity } from '../src/offers/infrastructure/known-offer.entity';
 import { KnownRunEntity } from '../src/runs/infrastructure/known-run.entity';
 import { EnrolmentsHarness, HANZE } from './support/enrolments-harness';
@@ -16,27 +14,21 @@ import { EnrolmentsHarness, HANZE } from './support/enrolments-harness';
  */
 class CatalogueInstances {
   private constructor(
-    private readonly producer: Producer,
-    private readonly topicPrefix: string,
+    private readonly publisher: EventPublisher,
     private readonly consumer: EnrolmentsHarness,
   ) {}
 
   static async connect(harness: EnrolmentsHarness): Promise<CatalogueInstances> {
-    const producer = new Kafka({ brokers: harness.service.config.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
-    return new CatalogueInstances(producer, harness.topicPrefix, harness);
+    return new CatalogueInstances(await EventPublisher.connect(harness.service.config.kafkaBrokers, harness.topicPrefix), harness);
   }
 
   /** Publishes the event stamped `occurredAt` and waits until the enrolments service has consumed it. */
   async publish<C extends EventContract>(contract: C, key: string, payload: MessageInitShape<C['schema']>, occurredAt: Date): Promise<void> {
-    const envelope = newEnvelope(contract.type, undefined, occurredAt);
-    const value = Buffer.from(toBinary(contract.schema, create(contract.schema, payload)));
-    await this.producer.send({ topic: this.topicPrefix + contract.topic.name, messages: [{ key, value, headers: envelopeToHeaders(envelope) }] });
-    await waitUntilConsumed(this.consumer.service, envelope.eventId);
+    await waitUntilConsumed(this.consumer.service, await this.publisher.publish(contract, key, payload, { occurredAt }));
   }
 
   async close(): Promise<void> {
-    await this.producer.disconnect();
+    await this.publisher.close();
   }
 }
 
