@@ -1,11 +1,12 @@
 /**
  * Burst benchmark of enrolling, against the service as it runs and next to what Postgres does with the same
  * transaction:
- *   node -r ts-node/register/transpile-only -r tsconfig-paths/register tools/bench/enrolments-burst.ts [total] [runs] [concurrency] [capacity]
- * (defaults 1000 10 50 60; 300 teachers into one run at once: 300 1 300 60). Needs the compiled service
+ *   node -r ts-node/register/transpile-only -r tsconfig-paths/register tools/bench/enrolments-burst.ts [total] [runs] [concurrency] [capacity] [replicas]
+ * (defaults 1000 10 50 60 2; 300 teachers into one run at once: 300 1 300 60). Two replicas, as deploy/k8s runs
+ * every service; with 1 the figures are those of a single process. Needs the compiled service
  * (`NX_DAEMON=false npx nx run enrolments:build`), Postgres, Kafka, and pgbench for the comparison.
  *
- * 1. Starts services/enrolments/dist/main.js as its own process (NODE_ENV=test settings, LOG_LEVEL=warn) on a scratch
+ * 1. Starts services/enrolments/dist/main.js (`replicas` times: processes sharing the database and consumer group) as its own process (NODE_ENV=test settings, LOG_LEVEL=warn) on a scratch
  *    database and topics; DATABASE_POOL_SIZE passes through when set, else the service's default holds.
  * 2. Feeds it an offer and `runs` runs the way the catalogue does: OfferPublished and RunScheduled on Kafka, which its
  *    consumer applies to known_offer / known_run.
@@ -47,11 +48,12 @@ import { EnrolmentsConfig } from '../../services/enrolments/src/enrolments.confi
 import { startServiceProcess, testServiceEnv } from '../demo/e2e/service-processes';
 import type { Burst, BurstResult } from './enrolments-burst/load';
 
-const [total, runCount, concurrency, capacity] = process.argv.slice(2).map(Number);
+const [total, runCount, concurrency, capacity, replicaCount] = process.argv.slice(2).map(Number);
 const TOTAL = total || 1000;
 const RUNS = runCount || 10;
 const CONCURRENCY = concurrency || 50;
 const CAPACITY = capacity || 60;
+const REPLICAS = replicaCount || 2;
 /** pgbench's few hundred transactions take well under a second: the median of a few runs is steadier. */
 const PGBENCH_REPEATS = 3;
 const SCHOOL = { schoolId: '12AB00', name: 'OBS De Regenboog', regionId: 'utrecht-stad', regionName: 'Utrecht Stad' };
@@ -68,34 +70,40 @@ async function main(): Promise<void> {
     { databaseUrl, topicPrefix, keysDir, kafkaBrokers: infra.kafkaBrokers },
     { LOG_LEVEL: 'warn', PARTICIPATION_SCHEDULER_INTERVAL_MS: '0', ...poolEnv },
   );
-  const service = await startServiceProcess('enrolments', env);
-  let stopping: Promise<void> | undefined;
+  // One at a time: the first runs the migrations, the next finds them done.
+  const replicas = [await startServiceProcess('enrolments', env)];
+  while (replicas.length < REPLICAS) replicas.push(await startServiceProcess('enrolments', env));
+  let stopping: Promise<unknown> | undefined;
   // Once: stop() waits for an exit, which a second call would wait for in vain.
-  const stopService = () => (stopping ??= service.stop());
+  const stopService = () => (stopping ??= Promise.all(replicas.map((replica) => replica.stop())));
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     const runIds = await scheduleRuns(infra.kafkaBrokers, topicPrefix, db);
-    const tokens = await registerTeachers(service.url, issuer);
+    const tokens = await registerTeachers(replicas[0].url, issuer);
     const burst: Burst = {
-      url: service.url,
+      urls: replicas.map((replica) => replica.url),
       connections: CONCURRENCY,
       requests: tokens.map((token, index) => ({ path: `/v1/runs/${runIds[index % RUNS]}/enrolments`, token, idempotencyKey: `bench-${index}` })),
     };
+    const cpuBefore = replicas.reduce((sum, replica) => sum + replica.cpuMs(), 0);
     const result = await fire(burst);
+    // The service's own CPU per enrolment: unlike throughput, hardly moved by other load on the machine.
+    const cpuPerEnrolment = (replicas.reduce((sum, replica) => sum + replica.cpuMs(), 0) - cpuBefore) / TOTAL;
     const check = await checkOutcome(db);
     await stopService();
 
     const throughput = TOTAL / result.seconds;
-    console.log(`enrolments burst: ${TOTAL} teachers over ${RUNS} run(s) (capacity ${CAPACITY} each), ${CONCURRENCY} concurrent (autocannon, own process); service: compiled, own process, DB pool ${poolSize}`);
+    console.log(`enrolments burst: ${TOTAL} teachers over ${RUNS} run(s) (capacity ${CAPACITY} each), ${CONCURRENCY} concurrent (autocannon, own process); service: compiled, ${REPLICAS} replica process(es), DB pool ${poolSize} each`);
     console.log(`  HTTP: ${Object.entries(result.statusCodes).map(([code, count]) => `${code} ×${count}`).join(', ')}; errors ${result.errors}, timeouts ${result.timeouts}`);
     console.log(`  outcomes: ${check.summary}; overbooked runs: ${check.overbooked}; ${check.problems.length === 0 ? 'arrival order and events: ok' : `PROBLEMS: ${check.problems.join('; ')}`}`);
     console.log(`  throughput: ${throughput.toFixed(0)} enrolments/s (${result.seconds.toFixed(2)} s)`);
+    console.log(`  service CPU: ${cpuPerEnrolment.toFixed(2)} ms per enrolment (user + system, all replicas)`);
     console.log(`  latency ms: p50 ${result.latencyMs.p50}, p90 ${result.latencyMs.p90}, p99 ${result.latencyMs.p99}, max ${result.latencyMs.max}`);
 
-    // pgbench at the burst's concurrency (as far as Postgres has connections free), and at the service's pool size.
+    // pgbench at the burst's concurrency (as far as Postgres has connections free), and at the replicas' pool size in all.
     const free = await freeConnections(db);
-    const concurrencies = [...new Set([Math.min(CONCURRENCY, free), Math.min(poolSize, free)])];
+    const concurrencies = [...new Set([Math.min(CONCURRENCY, free), Math.min(REPLICAS * poolSize, free)])];
     console.log(
       `  pgbench, the same transaction on the same tables, ~${TOTAL} transactions over ${RUNS} run(s), median of ${PGBENCH_REPEATS}` +
         (free < CONCURRENCY ? ` (at most ${free} clients: Postgres's free connections)` : '') +

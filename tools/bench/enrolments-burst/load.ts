@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
 export interface Burst {
-  readonly url: string;
+  /** The service's replicas; request i goes to replica i mod n, each replica gets its share of the connections. */
+  readonly urls: readonly string[];
   readonly connections: number;
   /** One request per teacher, in the order they are sent: each its own path (run) and token. */
   readonly requests: readonly { readonly path: string; readonly token: string; readonly idempotencyKey: string }[];
@@ -25,38 +26,52 @@ export interface BurstResult {
 
 async function main(): Promise<void> {
   const burst = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Burst;
-  let next = 0;
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let sent = 0;
   let lastResponse = 0;
   const started = performance.now();
-  const run = autocannon({
-    url: burst.url,
-    connections: burst.connections,
-    // Exactly one request per teacher: autocannon shares `amount` out over the connections.
-    amount: burst.requests.length,
-    timeout: 60,
-    requests: [
-      {
-        method: 'POST',
-        // Called once for every request sent, in sending order.
-        setupRequest: (request) => {
-          const { path, token, idempotencyKey } = burst.requests[next++];
-          return { ...request, path, headers: { authorization: `Bearer ${token}`, 'idempotency-key': idempotencyKey } };
+  const replicas = burst.urls.map((url, replica) => {
+    // Request i goes to replica i mod n, in sending order within each replica.
+    const share = burst.requests.filter((_, index) => index % burst.urls.length === replica);
+    let next = 0;
+    const run = autocannon({
+      url,
+      connections: Math.max(1, Math.round(burst.connections / burst.urls.length)),
+      // Exactly one request per teacher: autocannon shares `amount` out over the connections.
+      amount: share.length,
+      timeout: 60,
+      requests: [
+        {
+          method: 'POST',
+          // Called once for every request sent, in sending order.
+          setupRequest: (request) => {
+            const { path, token, idempotencyKey } = share[next++];
+            sent++;
+            return { ...request, path, headers: { authorization: `Bearer ${token}`, 'idempotency-key': idempotencyKey } };
+          },
         },
-      },
-    ],
+      ],
+    });
+    // Latencies and statuses from every replica's responses, so the percentiles are over the whole burst; and
+    // autocannon's own finish time waits for its next one-second tick.
+    run.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      lastResponse = performance.now();
+      latencies.push(responseTime);
+      statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+    });
+    return run;
   });
-  // autocannon's own finish time waits for its next one-second tick.
-  run.on('response', () => {
-    lastResponse = performance.now();
-  });
-  const result = await run;
+  const results = await Promise.all(replicas);
+  latencies.sort((a, b) => a - b);
+  const percentile = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0);
   const output: BurstResult = {
-    sent: next,
+    sent,
     seconds: (lastResponse - started) / 1000,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stats]) => [code, stats.count])),
-    errors: result.errors,
-    timeouts: result.timeouts,
+    latencyMs: { p50: percentile(50), p90: percentile(90), p99: percentile(99), max: percentile(100) },
+    statusCodes,
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    timeouts: results.reduce((sum, result) => sum + result.timeouts, 0),
   };
   process.stdout.write(JSON.stringify(output));
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -10,6 +10,8 @@ export interface ServiceProcess {
   readonly service: string;
   readonly url: string;
   readonly output: string[];
+  /** CPU time the process has used so far (user + system, in ms), from /proc: what benchmarks charge per request. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startServiceProcess(service: string, env: Record<string, s
     service,
     url,
     output,
+    cpuMs: () => processCpuMs(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -73,4 +76,12 @@ export async function startServiceProcess(service: string, env: Record<string, s
   }
   await running.stop();
   throw new Error(`${service} did not answer /health within ${timeoutMs} ms:\n${output.join('')}`);
+}
+
+/** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms on Linux). */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis are plain.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
