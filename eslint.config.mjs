@@ -12,6 +12,8 @@ const PLATFORM_LIB_MESSAGE =
   'Domain code imports no platform lib (each loads Nest, TypeORM or Kafka): DomainError and the Amsterdam-date helpers are in @napl/domain.';
 const LAYER_MESSAGE =
   'Domain code does not reach into application/, infrastructure/ or http/: those layers depend on the domain, not the other way round.';
+const VALIDATION_MESSAGE =
+  "Use the platform's decorators from '@napl/service-kit': @Optional() (absent, never null) or @OptionalOrNull() for a field that may be cleared, @IsCalendarDate() or @IsTimestamp() for dates. @IsOptional lets null through to code that does not expect it; @IsISO8601 and @IsDateString accept forms (2027-W05-3, 2027-035, 20270120) that Date cannot read.";
 
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '.local', '.nx', 'libs/contracts/src/gen', 'deploy'] },
@@ -49,6 +51,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Nest modules and TypeORM entities are classes with decorators and nothing else.
       '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+  {
+    // Before the domain block, which replaces this rule for domain/ (where class-validator is refused altogether).
+    files: ['services/*/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'class-validator', importNames: ['IsOptional', 'IsISO8601', 'IsDateString', 'isISO8601', 'isDateString'], message: VALIDATION_MESSAGE }] },
+      ],
     },
   },
   {

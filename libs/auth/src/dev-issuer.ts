@@ -2,10 +2,25 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, SignJWT, type JSONWebKeySet, type KeyLike } from 'jose';
 import { SCOPE_CLAIMS, type Principal } from './principal';
+import { ACCESS_TOKEN_TYPE } from './token-verifier';
 
 export const DEV_ISSUER = 'https://napl.localhost/dev-issuer';
-export const DEV_AUDIENCE = 'napl';
 const KEY_ID = 'napl-dev-1';
+
+/** Every NAPL service; each verifies tokens for its own audience. */
+export const NAPL_SERVICES = ['gateway', 'catalogue', 'quality', 'paths', 'enrolments', 'reimbursement', 'monitoring'] as const;
+
+/** The audience (`aud`) of a service's access tokens, and the default of its AUTH_AUDIENCE: `napl-<service>`. */
+export function serviceAudience(service: string): string {
+  return `napl-${service}`;
+}
+
+/**
+ * The development issuer's tokens name every service's audience, so one demo token works on each service as it does
+ * today. In production a client gets a token for the gateway, and the gateway exchanges it (OAuth 2.0 Token Exchange,
+ * RFC 8693) for one narrowed to the service it calls; no service then accepts a token meant for another.
+ */
+export const DEV_AUDIENCES: readonly string[] = NAPL_SERVICES.map(serviceAudience);
 
 /**
  * The development issuer: signs tokens for demo accounts and tests with a key pair kept under
@@ -38,7 +53,8 @@ export class DevIssuer {
     return new DevIssuer(privateKey, JSON.parse(readFileSync(jwksPath, 'utf8')) as JSONWebKeySet);
   }
 
-  async issue(principal: Principal, expiresIn = '8h'): Promise<string> {
+  /** An access token (typ at+jwt) for `principal`, for the audiences of every service unless told otherwise. */
+  async issue(principal: Principal, expiresIn = '8h', audience: string | readonly string[] = DEV_AUDIENCES): Promise<string> {
     return new SignJWT({
       [SCOPE_CLAIMS.roles]: principal.roles,
       [SCOPE_CLAIMS.providerId]: principal.providerId,
@@ -46,10 +62,10 @@ export class DevIssuer {
       [SCOPE_CLAIMS.teacherId]: principal.teacherId,
       [SCOPE_CLAIMS.schoolId]: principal.schoolId,
     })
-      .setProtectedHeader({ alg: 'RS256', kid: KEY_ID })
+      .setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: ACCESS_TOKEN_TYPE })
       .setSubject(principal.subject)
       .setIssuer(DEV_ISSUER)
-      .setAudience(DEV_AUDIENCE)
+      .setAudience(typeof audience === 'string' ? audience : [...audience])
       .setIssuedAt()
       .setExpirationTime(expiresIn)
       .sign(this.privateKey);

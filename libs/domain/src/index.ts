@@ -2,3 +2,4 @@
 // platform libs here and in every service's domain/ folder, so a rule can be loaded and tested on its own.
 export * from './domain-error';
 export * from './amsterdam-date';
+export * from './iso-date';

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { Logger, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { createKafka, MESSAGING_OPTIONS, MessagingRuntime, parkedMessages, redriveDeadLetters, resendParkedMessages, type MessagingOptions } from '@napl/messaging';
 import { pendingServiceMigrations, prepareServiceDatabase, runServiceMigrations, type ServiceDatabaseSettings } from '@napl/persistence';
+import { applyHttpConventions } from './http-conventions';
 import { createValidationPipe } from './problem-details';
 import { ConfigError, loadConfig, type ServiceConfig } from './service-config';
 
@@ -43,8 +44,9 @@ export async function createServiceApp(
   description: ServiceDescription,
 ): Promise<INestApplication> {
   await prepareServiceDatabase(databaseSettingsOf(config, description.service));
-  // Everything Nest logs goes through pino as JSON, from the first line on.
-  const app = await NestFactory.create(module, { bufferLogs: true });
+  // Everything Nest logs goes through pino as JSON, from the first line on. Bodies are parsed by the platform's
+  // own, limited JSON parser (applyHttpConventions), not Nest's default ones.
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoLogger));
   // Built, not yet initialised: no lifecycle hook (consumer, outbox relay, scheduler) has touched the schema yet.
   const dataSource = app.get(DataSource);
@@ -65,13 +67,7 @@ export async function createServiceApp(
   // pipes, filters and interceptors. Connected here, started by startServiceApp once the app is initialised.
   app.connectMicroservice({ strategy: app.get(MessagingRuntime).eventServer }, { inheritAppConfig: true });
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle(description.title)
-    .setDescription(description.description)
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
+  applyHttpConventions(app, config, description);
   return app;
 }
 

@@ -59,10 +59,13 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   isUuid: 'moet een UUID zijn',
   isEmail: 'moet een geldig e-mailadres zijn',
   isDateString: 'moet een datum of tijdstip in ISO 8601 zijn',
-  isISO8601: 'moet een datum of tijdstip in ISO 8601 zijn',
+  isIso8601: 'moet een datum of tijdstip in ISO 8601 zijn',
+  isCalendarDate: 'moet een bestaande datum zijn (JJJJ-MM-DD)',
+  isTimestamp: 'moet een tijdstip zijn met datum, tijd en tijdzone, bijvoorbeeld 2027-01-20T23:59:00+01:00',
   isIn: 'heeft geen toegestane waarde',
   isEnum: 'heeft geen toegestane waarde',
   isArray: 'moet een lijst zijn',
+  isObject: 'moet een object zijn',
   arrayMinSize: 'bevat te weinig elementen',
   arrayMaxSize: 'bevat te veel elementen',
   arrayUnique: 'bevat dubbele waarden',
@@ -136,7 +139,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-      return problem(status, dutchOr(status, message), codeForStatus(status));
+      // A platform exception may name its own stable code (e.g. PAYLOAD_TOO_LARGE from the body parsing).
+      const code = typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string' ? (body as { code: string }).code : codeForStatus(status);
+      return problem(status, dutchOr(status, message), code);
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
@@ -162,7 +167,7 @@ function problem(status: number, detail: string, code: string, details?: Record<
 
 function codeForStatus(status: number): string {
   return (
-    { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'TOO_MANY_REQUESTS' }[status] ??
+    { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'TOO_MANY_REQUESTS' }[status] ??
     `HTTP_${status}`
   );
 }
@@ -170,5 +175,7 @@ function codeForStatus(status: number): string {
 /** Nest's own messages are English (e.g. "Cannot GET /x"); show the Dutch title's sentence instead. */
 function dutchOr(status: number, message: string): string {
   if (status === 404 && message.startsWith('Cannot ')) return 'Deze route bestaat niet.';
+  // Express cannot decode the path (a bad percent-encoding such as %FF): Nest passes the URIError's message on.
+  if (status === 400 && /^(URI malformed|Failed to decode param)/.test(message)) return 'Het adres van het verzoek kon niet worden gelezen.';
   return message;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_IDS, type Principal } from '@napl/auth';
 import { QualityEvents } from '@napl/contracts';
+import { isoDateInDays } from '@napl/testing';
 import { QualityHarness } from './quality-test-kit';
 
 describe('quality with four eyes: a second assessor confirms before a decision takes effect', () => {
@@ -37,7 +38,7 @@ describe('quality with four eyes: a second assessor confirms before a decision t
     expect(approved.markId).toBe(confirmed.body.markId);
 
     const history = await quality.as('beoordelaar-1').get(`/v1/history?subjectType=assessment&subjectId=${assessment.id}`);
-    expect(history.body.at(-1)).toMatchObject({
+    expect(history.body.items.at(-1)).toMatchObject({
       action: 'decision-taken',
       actor: 'demo-beoordelaar-2',
       details: { proposedBy: 'demo-beoordelaar-1', confirmedBy: 'demo-beoordelaar-2' },
@@ -60,7 +61,7 @@ describe('quality with four eyes: a second assessor confirms before a decision t
       const detail = await quality.as(account).get(`/v1/assessments/${assessment.id}`);
       expect(list.status).toBe(200);
       expect(detail.status).toBe(200);
-      expect(list.body[0]).toMatchObject({ id: assessment.id, status: 'awaiting-confirmation', proposal: { outcome: 'approved', summary: 'Voldoet.' } });
+      expect(list.body.items[0]).toMatchObject({ id: assessment.id, status: 'awaiting-confirmation', proposal: { outcome: 'approved', summary: 'Voldoet.' } });
       expect(detail.body.assessment.proposal).toMatchObject({ outcome: 'approved' });
       for (const body of [list.body, detail.body]) {
         expect(JSON.stringify(body)).not.toMatch(/proposedBy|scoredBy|demo-beoordelaar/);
@@ -72,11 +73,19 @@ describe('quality with four eyes: a second assessor confirms before a decision t
     const offerId = randomUUID();
     const assessment = await quality.submitOffer({ offerId, version: 1, providerId: DEMO_IDS.providerWindesheim });
     await quality.scoreAll(assessment.id, ['K2']);
+    // A date that does not exist is refused at the edge, before the decision rules see it.
+    const impossible = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/decision`, {
+      outcome: 'rejected',
+      summary: 'Onvoldoende onderbouwd.',
+      conditionsDeadline: '2027-02-30',
+    });
+    expect(impossible.status).toBe(400);
+    expect(impossible.body).toMatchObject({ code: 'INVALID_INPUT', errors: [{ field: 'conditionsDeadline', messages: ['moet een bestaande datum zijn (JJJJ-MM-DD)'] }] });
     const refused = await quality.as('beoordelaar-1').post(`/v1/assessments/${assessment.id}/decision`, {
       outcome: 'rejected',
       summary: 'Onvoldoende onderbouwd.',
       conditions: ['Onderbouwing aanvullen'],
-      conditionsDeadline: '2027-02-30',
+      conditionsDeadline: isoDateInDays(60),
     });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ code: 'DECISION_INVALID' });

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '@napl/service-kit';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
 import { ApiProblemResponses } from '../../shared/api-responses';
 import { providerIdOf } from '../../shared/principal-scope';
@@ -10,13 +11,13 @@ import { CHANGE_KINDS } from '../infrastructure/provider-change.entity';
 
 export class ChangeFeedQuery {
   @ApiPropertyOptional({ description: 'De nextCursor van het vorige antwoord; leeg: vanaf het begin.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(20)
   after?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

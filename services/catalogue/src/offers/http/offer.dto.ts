@@ -7,8 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -16,6 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsTimestamp, Optional } from '@napl/service-kit';
 import { PageQuery } from '../../shared/pagination';
 import type { OfferContent } from '../domain/offer-content';
 import type { OfferStatus } from '../domain/offer-lifecycle';
@@ -143,12 +142,12 @@ const OFFER_STATUSES: OfferStatus[] = ['draft', 'submitted', 'published', 'suspe
 
 export class OfferListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Alleen aanbod dat sindsdien zichtbaar veranderde (ISO 8601).', example: '2026-11-01T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsTimestamp()
   updated_since?: string;
 
   @ApiPropertyOptional({ enum: OFFER_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(OFFER_STATUSES)
   status?: OfferStatus;
 }

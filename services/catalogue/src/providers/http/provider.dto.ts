@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '@napl/service-kit';
 import { PageQuery } from '../../shared/pagination';
 
 export class RegisterProviderDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Vaste id (bijv. de id die de identiteitsprovider in tokens zet); anders nieuw.' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   id?: string;
 
@@ -25,12 +26,12 @@ export class RegisterProviderDto {
   contactEmail: string;
 
   @ApiPropertyOptional({ example: '050 595 5555' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\+?[\d\s()-]{8,20}$/, { message: 'moet een geldig telefoonnummer zijn' })
   contactPhone?: string;
 
   @ApiPropertyOptional({ example: 'https://www.hanze.nl' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(500)
   websiteUrl?: string;
@@ -38,7 +39,7 @@ export class RegisterProviderDto {
 
 export class ProviderListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Zoek op KvK-nummer.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(12)
   kvkNumber?: string;

@@ -6,8 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
-  IsISO8601,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -16,14 +14,14 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsTimestamp, Optional, OptionalOrNull } from '@napl/service-kit';
 import { PageQuery } from '../../shared/pagination';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class SessionDto {
   @ApiProperty({ example: '2027-02-03' })
-  @Matches(DATE, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  @IsCalendarDate()
   date: string;
 
   @ApiProperty({ example: '15:30' })
@@ -35,7 +33,7 @@ export class SessionDto {
   endTime: string;
 
   @ApiPropertyOptional({ example: 'Leerdoelen en succescriteria' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   topic?: string;
@@ -44,11 +42,11 @@ export class SessionDto {
 /** A run's plan as a provider sends it (schedule and replace). */
 export class RunPlanDto {
   @ApiProperty({ example: '2027-02-03' })
-  @Matches(DATE, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  @IsCalendarDate()
   startDate: string;
 
   @ApiProperty({ example: '2027-04-14' })
-  @Matches(DATE, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  @IsCalendarDate()
   endDate: string;
 
   @ApiProperty({ type: [SessionDto] })
@@ -64,7 +62,7 @@ export class RunPlanDto {
   online: boolean;
 
   @ApiPropertyOptional({ nullable: true, example: 'Zwolle, Campus Windesheim' })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(300)
   location: string | null = null;
@@ -76,12 +74,12 @@ export class RunPlanDto {
   capacity: number;
 
   @ApiPropertyOptional({ nullable: true, example: '2027-01-20T23:59:00+01:00' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalOrNull()
+  @IsTimestamp()
   enrolmentDeadline: string | null = null;
 
   @ApiPropertyOptional({ nullable: true, description: 'Prijs per deelnemer voor deze uitvoering in eurocent; leeg: de prijs van het aanbod.' })
-  @IsOptional()
+  @OptionalOrNull()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
@@ -98,8 +96,8 @@ export class CancelRunDto {
 
 export class RunListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Alleen uitvoeringen die sindsdien veranderden (ISO 8601).' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsTimestamp()
   updated_since?: string;
 }
 

@@ -1,71 +1,70 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, Optional } from '@napl/service-kit';
 import { DELIVERY_MODES, FORMATS, PATH_STEP_CODE_PATTERN, REGION_ID_PATTERN, SECTORS } from '../../offers/domain/offer-vocabulary';
 import { PageQuery } from '../../shared/pagination';
 import { toBoolean, toList } from '../../shared/query-transforms';
 import { EXACT_TOTAL_UP_TO } from '../application/offer-search';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 export class OfferSearchQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Zoektekst (Nederlands; "zinnen", OR en -woord werken).', example: 'formatief evalueren' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ description: 'Sectoren, komma-gescheiden.', example: 'po,vo' })
-  @IsOptional()
+  @Optional()
   @Transform(toList)
   @IsIn(SECTORS, { each: true })
   sector?: string[];
 
   @ApiPropertyOptional({ description: 'Onderwijsregio; landelijk aanbod telt overal mee.', example: 'utrecht-stad' })
-  @IsOptional()
+  @Optional()
   @Matches(REGION_ID_PATTERN, { message: 'is geen geldige regiocode' })
   region?: string;
 
   @ApiPropertyOptional({ description: 'Stappen van ontwikkelpaden, komma-gescheiden.' })
-  @IsOptional()
+  @Optional()
   @Transform(toList)
   @Matches(PATH_STEP_CODE_PATTERN, { each: true, message: 'bevat een ongeldige stapcode' })
   pathStep?: string[];
 
   @ApiPropertyOptional({ description: 'Vormen, komma-gescheiden.', enum: FORMATS })
-  @IsOptional()
+  @Optional()
   @Transform(toList)
   @IsIn(FORMATS, { each: true })
   format?: string[];
 
   @ApiPropertyOptional({ description: 'Werkvormen, komma-gescheiden.', enum: DELIVERY_MODES })
-  @IsOptional()
+  @Optional()
   @Transform(toList)
   @IsIn(DELIVERY_MODES, { each: true })
   mode?: string[];
 
   @ApiPropertyOptional({ description: 'Minimale prijs per deelnemer in eurocent.' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   minPriceCents?: number;
 
   @ApiPropertyOptional({ description: 'Maximale prijs per deelnemer in eurocent.' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   maxPriceCents?: number;
 
   @ApiPropertyOptional({ description: 'Alleen aanbod met een uitvoering die op of na deze datum start.', example: '2027-01-01' })
-  @IsOptional()
-  @Matches(DATE, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  @Optional()
+  @IsCalendarDate()
   startsFrom?: string;
 
   @ApiPropertyOptional({ description: 'Alleen aanbod met een uitvoering die uiterlijk op deze datum start.', example: '2027-06-30' })
-  @IsOptional()
-  @Matches(DATE, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  @Optional()
+  @IsCalendarDate()
   startsUntil?: string;
 
   @ApiPropertyOptional({
@@ -73,19 +72,19 @@ export class OfferSearchQuery extends PageQuery {
       'Alleen aanbod met een uitvoering waarvoor inschrijven nog kan (gepland, niet gestart, inschrijftermijn open, nog plaatsen vrij). ' +
       'De bezette plaatsen volgen de gebeurtenissen van de inschrijvingenservice; zie de README.',
   })
-  @IsOptional()
+  @Optional()
   @Transform(toBoolean)
   @IsBoolean()
   openPlaces?: boolean;
 
   @ApiPropertyOptional({ description: 'Alleen teamprogramma’s (true) of juist niet (false).' })
-  @IsOptional()
+  @Optional()
   @Transform(toBoolean)
   @IsBoolean()
   teamProgramme?: boolean;
 
   @ApiPropertyOptional({ enum: ['relevance', 'start-date'], default: 'relevance' })
-  @IsOptional()
+  @Optional()
   @IsIn(['relevance', 'start-date'])
   sort: 'relevance' | 'start-date' = 'relevance';
 }

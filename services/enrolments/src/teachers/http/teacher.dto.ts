@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Optional } from '@napl/service-kit';
 import { SCHOOL_ID_PATTERN, SECTOR_CODES, type SectorCode } from '../domain/teacher';
 
 export class RegisterTeacherDto {
@@ -8,18 +9,18 @@ export class RegisterTeacherDto {
   sector: SectorCode;
 
   @ApiPropertyOptional({ example: '12AB00', description: 'BRIN-code (2 cijfers, 2 letters) plus vestigingsnummer; standaard de school uit het account, en moet daaraan gelijk zijn.' })
-  @IsOptional()
+  @Optional()
   @Matches(SCHOOL_ID_PATTERN, { message: 'moet een BRIN-code met vestigingsnummer zijn, bijvoorbeeld 12AB00' })
   schoolId?: string;
 
   @ApiPropertyOptional({ example: 'Anne de Vries', description: 'Naam (persoonsgegeven; kan worden gewist).' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ example: 'anne@example.nl', description: 'E-mailadres voor contact (persoonsgegeven; kan worden gewist).' })
-  @IsOptional()
+  @Optional()
   @ValidateIf((dto: RegisterTeacherDto) => dto.email !== '')
   @IsEmail()
   @MaxLength(320)

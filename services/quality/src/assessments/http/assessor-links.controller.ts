@@ -11,7 +11,8 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Optional } from '@napl/service-kit';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
 import { uuidPipe } from '../../shared/uuid-pipe';
 import { AssessorLinksService } from '../application/assessor-links.service';
@@ -36,7 +37,7 @@ export class AssessorLinkDto {
 }
 
 export class AssessorLinksQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) assessorSubject?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200) assessorSubject?: string;
 }
 
 export class AssessorLinkView {
