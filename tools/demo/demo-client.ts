@@ -78,6 +78,19 @@ export class DemoClient {
     return response;
   }
 
+  /** Every item of a paged list (`{ items, nextCursor, hasMore }`), following the cursors to the last page. */
+  async all<T>(account: DemoAccount, service: ServiceName, path: string): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    do {
+      const separator = path.includes('?') ? '&' : '?';
+      const page: DemoResponse<{ items: T[]; nextCursor: string | null }> = await this.expect([200], account, service, 'GET', `${path}${separator}limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      items.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
   /** Polls until `probe` returns a value (events between services take a moment). */
   async eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;

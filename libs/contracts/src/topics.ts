@@ -13,6 +13,7 @@ export const TOPICS = {
   pathsTeacherPath: { name: 'napl.paths.teacher-path.v1', partitions: 3 },
   enrolmentsEnrolment: { name: 'napl.enrolments.enrolment.v1', partitions: 6 },
   enrolmentsParticipation: { name: 'napl.enrolments.participation.v1', partitions: 6 },
+  enrolmentsTeacher: { name: 'napl.enrolments.teacher.v1', partitions: 3 },
   reimbursementClaim: { name: 'napl.reimbursement.claim.v1', partitions: 3 },
   reimbursementLedger: { name: 'napl.reimbursement.ledger.v1', partitions: 3 },
 } as const satisfies Record<string, TopicDefinition>;

@@ -174,7 +174,8 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       const withdrawn = await hanze.post(`/v1/offers/${offerId}/withdraw`, { reason: 'De trainer is vertrokken.' }).expect(200);
       expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawnReason: 'De trainer is vertrokken.' });
       const event = await catalogue.eventOf(CatalogueEvents.OfferWithdrawn, offerId);
-      expect(event).toMatchObject({ offerId, reason: 'De trainer is vertrokken.' });
+      // The provider's words stay in the catalogue: events carry no free text.
+      expect(event).toMatchObject({ offerId, reason: '' });
       await (await catalogue.as('docent-anne')).get(`/v1/offers/${offerId}`).expect(404);
 
       await hanze.post(`/v1/offers/${offerId}/reinstate`).expect(403);
@@ -248,6 +249,42 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       expect(own.body.items).toEqual([]);
       await (await catalogue.as('docent-anne')).post('/v1/offers', offerContent()).expect(403);
     });
+
+    it('answers another provider\'s draft or withdrawn offer, and its runs, exactly as a missing one (404, same body)', async () => {
+      const hanze = await catalogue.as('opleider-hanze');
+      const windesheim = await catalogue.as('opleider-windesheim');
+      const teacher = await catalogue.as('docent-anne');
+      const unknownId = randomUUID();
+      const unknown = (await windesheim.get(`/v1/offers/${unknownId}`).expect(404)).body;
+      const { body: draft } = await hanze.post('/v1/offers', offerContent()).expect(201);
+      const { offerId: withdrawnId } = await catalogue.publishedOffer();
+      await hanze.post(`/v1/offers/${withdrawnId}/withdraw`, { reason: 'Stopt.' }).expect(200);
+
+      for (const offerId of [draft.id, withdrawnId]) {
+        const calls: [typeof windesheim, string, string, object | undefined][] = [
+          [windesheim, 'GET', `/v1/offers/${offerId}`, undefined],
+          [teacher, 'GET', `/v1/offers/${offerId}`, undefined],
+          [windesheim, 'PUT', `/v1/offers/${offerId}`, offerContent()],
+          [windesheim, 'POST', `/v1/offers/${offerId}/submit`, undefined],
+          [windesheim, 'POST', `/v1/offers/${offerId}/withdraw`, { reason: 'Niet van ons' }],
+          [windesheim, 'DELETE', `/v1/offers/${offerId}`, undefined],
+          [windesheim, 'POST', `/v1/offers/${offerId}/runs`, runPlan()],
+          [windesheim, 'GET', `/v1/offers/${offerId}/runs`, undefined],
+          [teacher, 'GET', `/v1/offers/${offerId}/runs`, undefined],
+        ];
+        for (const [client, method, path, body] of calls) {
+          const answer =
+            method === 'GET' ? await client.get(path) : method === 'PUT' ? await client.put(path, body!) : method === 'POST' ? await client.post(path, body) : await client.delete(path);
+          expect(`${method} ${path} ${answer.status}`).toBe(`${method} ${path} 404`);
+          const missing = path.endsWith('/runs') ? (await client.get(`/v1/offers/${unknownId}/runs`)).body : unknown;
+          expect(answer.body).toEqual(missing);
+        }
+      }
+      // The provider itself still sees and manages both.
+      await hanze.get(`/v1/offers/${draft.id}`).expect(200);
+      await hanze.get(`/v1/offers/${withdrawnId}`).expect(200);
+      await hanze.get(`/v1/offers/${withdrawnId}/runs`).expect(200);
+    });
   });
 
   describe('runs', () => {
@@ -268,7 +305,10 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
 
       await hanze.post(`/v1/runs/${run.id}/cancel`, { reason: 'Te weinig aanmeldingen.' }).expect(200);
       const cancelled = await catalogue.eventOf(CatalogueEvents.RunCancelled, run.id, catalogue.runEvents);
-      expect(cancelled).toMatchObject({ runId: run.id, offerId, reason: 'Te weinig aanmeldingen.' });
+      expect(cancelled).toMatchObject({ runId: run.id, offerId, reason: '' });
+      expect((await hanze.get(`/v1/runs/${run.id}`).expect(200)).body.cancelReason).toBe('Te weinig aanmeldingen.');
+      // A run is public, the provider's reason is not.
+      expect((await (await catalogue.as('docent-anne')).get(`/v1/runs/${run.id}`).expect(200)).body).toMatchObject({ status: 'cancelled', cancelReason: null });
       await hanze.post(`/v1/runs/${run.id}/cancel`, { reason: 'Nogmaals' }).expect(409);
 
       const teacherView = await (await catalogue.as('docent-anne')).get(`/v1/offers/${offerId}/runs`).expect(200);

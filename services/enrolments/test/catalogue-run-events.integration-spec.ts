@@ -26,6 +26,7 @@ import {
   OwnBroker,
   startTestService,
   testInfraFromEnv,
+  testKafkaSasl,
   TopicProbe,
   type TestService,
 } from '@napl/testing';
@@ -80,10 +81,10 @@ describe('catalogue run events reach the enrolments service (outbox â†’ Kafka â†
       topicPrefix,
     });
     catalogueDb = await openServiceDataSource('catalogue', databaseUrl, [], MESSAGING_TEST_MIGRATIONS);
-    const kafka = createKafka({ clientId: 'test-catalogue', brokers: enrolments.config.kafkaBrokers, topicPrefix });
+    const kafka = createKafka({ clientId: 'test-catalogue', brokers: enrolments.config.kafkaBrokers, topicPrefix, ...enrolments.config.kafkaSecurity });
     relay = new OutboxRelay(catalogueDb, kafka.producer(), { service: 'catalogue', topicPrefix, pollIntervalMs: 50 });
     relay.start();
-    rawProducer = new Kafka({ brokers: enrolments.config.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+    rawProducer = new Kafka({ brokers: enrolments.config.kafkaBrokers, logLevel: logLevel.NOTHING, sasl: testKafkaSasl() }).producer();
     await rawProducer.connect();
   });
 
@@ -194,7 +195,7 @@ describe('(c) an event written while the broker is stopped is delivered after it
     });
     catalogueDb = await openServiceDataSource('catalogue', databaseUrl, [], MESSAGING_TEST_MIGRATIONS);
     // Few retries, so the relay notices the outage quickly.
-    const kafka = createKafka({ clientId: 'test-catalogue', brokers: [broker.brokers], topicPrefix }, { retry: { initialRetryTime: 100, retries: 1 } });
+    const kafka = createKafka({ clientId: 'test-catalogue', brokers: [broker.brokers], topicPrefix, sasl: testInfraFromEnv().kafkaSasl }, { retry: { initialRetryTime: 100, retries: 1 } });
     relay = new OutboxRelay(catalogueDb, kafka.producer(), { service: 'catalogue', topicPrefix, pollIntervalMs: 50, maxBackoffMs: 500 });
     relay.start();
   }, 120_000);

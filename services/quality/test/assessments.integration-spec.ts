@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { DEMO_IDS, type Principal } from '@napl/auth';
-import { QualityEvents } from '@napl/contracts';
-import { eventually, isoDateInDays } from '@napl/testing';
+import { EnrolmentsEvents, QualityEvents } from '@napl/contracts';
+import { eventually, isoDateInDays, waitUntilConsumed } from '@napl/testing';
 import { MarkExpiryScheduler } from '../src/marks/application/mark-expiry.scheduler';
 import { MarksService } from '../src/marks/application/marks.service';
 import { QualityHarness, REQUIRED_V1 } from './quality-test-kit';
@@ -42,6 +42,22 @@ describe('quality: from submission to quality mark, with evaluations and history
     return { offerId, assessmentId: assessment.id, markId: approved.markId, validUntil: timestampDate(approved.validUntil!) };
   }
 
+  /** Every item of a paged list, following nextCursor; fails on an item seen twice. */
+  async function allPages(account: string | Principal, path: string, limit = 100): Promise<{ id: string; providerId: string }[]> {
+    const items: { id: string; providerId: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const separator = path.includes('?') ? '&' : '?';
+      const page = await quality.as(account).get(`${path}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(limit);
+      expect(page.body.hasMore).toBe(page.body.nextCursor !== null);
+      items.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
   it('seeds framework version 1 from the domain description', async () => {
     const response = await quality.as('beoordelaar-1').get('/v1/frameworks/current');
     expect(response.status).toBe(200);
@@ -58,7 +74,7 @@ describe('quality: from submission to quality mark, with evaluations and history
 
     // A repeated submission of the same version joins the open case (submitOffer waits until quality consumed it).
     expect((await quality.submitOffer({ offerId, version: 1, providerId: hanze })).id).toBe(assessment.id);
-    expect((await quality.as('beoordelaar-1').get(`/v1/assessments?offerId=${offerId}`)).body).toHaveLength(1);
+    expect((await quality.as('beoordelaar-1').get(`/v1/assessments?offerId=${offerId}`)).body.items).toHaveLength(1);
 
     await quality.scoreAll(assessment.id, ['K4']); // a weighed criterion not met does not block approval
     const conditionsDeadline = isoDateInDays(180);
@@ -127,9 +143,9 @@ describe('quality: from submission to quality mark, with evaluations and history
     expect(approved).toMatchObject({ assessmentId: second.id, offerVersion: 2 });
 
     const own = await quality.as('opleider-windesheim').get(`/v1/assessments?offerId=${offerId}`);
-    expect(own.body.map((a: { status: string }) => a.status)).toEqual(['rejected', 'approved']);
+    expect(own.body.items.map((a: { status: string }) => a.status)).toEqual(['rejected', 'approved']);
     const other = await quality.as('opleider-hanze').get(`/v1/assessments?offerId=${offerId}`);
-    expect(other.body).toEqual([]);
+    expect(other.body).toMatchObject({ items: [], hasMore: false, nextCursor: null });
   });
 
   it('refuses a linked assessor (conflict of interest) and anyone who is not an assessor', async () => {
@@ -170,23 +186,28 @@ describe('quality: from submission to quality mark, with evaluations and history
 
     const cases = await quality.as(providerAndTeacher).get('/v1/assessments');
     expect(cases.status).toBe(200);
-    expect(cases.body.length).toBeGreaterThan(0);
-    expect(cases.body.every((assessment: { providerId: string }) => assessment.providerId === windesheim)).toBe(true);
-    expect(cases.body.map((assessment: { id: string }) => assessment.id)).toContain(own.assessmentId);
-    const asked = await quality.as(providerAndTeacher).get(`/v1/assessments?providerId=${hanze}`); // the token's scope wins
-    expect(asked.body.map((assessment: { providerId: string }) => assessment.providerId)).not.toContain(hanze);
-    expect((await quality.as(providerAndTeacher).get(`/v1/assessments?offerId=${other.offerId}`)).body).toEqual([]);
+    const ownCases = await allPages(providerAndTeacher, '/v1/assessments');
+    expect(ownCases.length).toBeGreaterThan(0);
+    expect(ownCases.every((assessment: { providerId: string }) => assessment.providerId === windesheim)).toBe(true);
+    expect(ownCases.map((assessment: { id: string }) => assessment.id)).toContain(own.assessmentId);
+    const asked = await allPages(providerAndTeacher, `/v1/assessments?providerId=${hanze}`); // the token's scope wins
+    expect(asked.map((assessment: { providerId: string }) => assessment.providerId)).not.toContain(hanze);
+    expect((await quality.as(providerAndTeacher).get(`/v1/assessments?offerId=${other.offerId}`)).body.items).toEqual([]);
     expect((await quality.as(providerAndTeacher).get(`/v1/assessments/${own.assessmentId}`)).status).toBe(200);
     expect((await quality.as(providerAndTeacher).get(`/v1/assessments/${other.assessmentId}`)).status).toBe(404);
 
+    // Marks are public (whether an offer holds one is what teachers search on); their conditions are not.
     const marks = await quality.as(providerAndTeacher).get(`/v1/marks?providerId=${hanze}`);
     expect(marks.status).toBe(200);
-    expect(marks.body.every((mark: { providerId: string }) => mark.providerId === windesheim)).toBe(true);
-    expect(marks.body.map((mark: { id: string }) => mark.id)).toContain(own.markId);
+    const otherMark = marks.body.items.find((mark: { id: string }) => mark.id === other.markId);
+    expect(otherMark).toMatchObject({ providerId: hanze, status: 'valid', withConditions: false });
+    expect(otherMark).not.toHaveProperty('conditions');
+    expect(otherMark).not.toHaveProperty('assessmentId');
+    expect((await quality.as(providerAndTeacher).get(`/v1/marks/${own.markId}`)).body).toMatchObject({ conditions: [], assessmentId: own.assessmentId });
     // Without a provider id such a token sees nothing; staff still see every provider.
-    expect((await quality.as({ subject: 'test-opleider-zonder-id', roles: ['provider', 'teacher'] }).get('/v1/assessments')).body).toEqual([]);
+    expect((await quality.as({ subject: 'test-opleider-zonder-id', roles: ['provider', 'teacher'] }).get('/v1/assessments')).body.items).toEqual([]);
     const staff = await quality.as('beoordelaar-1').get(`/v1/assessments?offerId=${other.offerId}`);
-    expect(staff.body.map((assessment: { id: string }) => assessment.id)).toEqual([other.assessmentId]);
+    expect(staff.body.items.map((assessment: { id: string }) => assessment.id)).toEqual([other.assessmentId]);
   });
 
   it('refuses an assessor whose token is scoped to the offer\'s provider (conflict of interest)', async () => {
@@ -348,7 +369,11 @@ describe('quality: from submission to quality mark, with evaluations and history
     expect(summary.body).toMatchObject({ responseCount: 4, overall: 200, perQuestion: { relevance: 200 } });
     expect(summary.body.reassessmentRequiredAt).not.toBeNull();
     expect(JSON.stringify(summary.body)).not.toContain(teachers[0].teacherId);
-    expect((await quality.as('opleider-windesheim').get(`/v1/offers/${offerId}/evaluation-summary`)).status).toBe(403);
+    // Another provider's offer answers exactly as an unknown one; a teacher has no role for it.
+    const foreign = await quality.as('opleider-windesheim').get(`/v1/offers/${offerId}/evaluation-summary`);
+    const unknown = await quality.as('opleider-windesheim').get(`/v1/offers/${randomUUID()}/evaluation-summary`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toEqual(unknown.body);
     expect((await quality.as('beoordelaar-1').get(`/v1/offers/${offerId}/evaluation-summary`)).status).toBe(200);
     expect((await quality.as('docent-anne').get(`/v1/offers/${offerId}/evaluation-summary`)).status).toBe(403);
   });
@@ -358,16 +383,16 @@ describe('quality: from submission to quality mark, with evaluations and history
     await quality.as('ministerie-ocw').post(`/v1/marks/${markId}/revocation`, { reason: 'Onderzoek inspectie.' });
     const history = await quality.as('beoordelaar-1').get(`/v1/history?offerId=${offerId}`);
     expect(history.status).toBe(200);
-    const actions = history.body.map((entry: { action: string }) => entry.action);
+    const actions = history.body.items.map((entry: { action: string }) => entry.action);
     expect(actions[0]).toBe('assessment-opened');
     const criteria = (await quality.as('beoordelaar-1').get(`/v1/assessments/${assessmentId}`)).body.criteria;
     expect(actions.filter((action: string) => action === 'criterion-scored')).toHaveLength(criteria.length);
     expect(actions.slice(-3).sort()).toEqual(['decision-taken', 'mark-issued', 'mark-revoked']);
     expect(actions.at(-1)).toBe('mark-revoked');
-    const scored = history.body.find((entry: { action: string }) => entry.action === 'criterion-scored');
+    const scored = history.body.items.find((entry: { action: string }) => entry.action === 'criterion-scored');
     expect(scored).toMatchObject({ subjectId: assessmentId, actor: 'demo-beoordelaar-1', reason: 'K1: aangetoond', details: { criterionCode: 'K1', met: true } });
-    expect(history.body.at(-1)).toMatchObject({ actor: 'demo-ministerie-ocw', reason: 'Onderzoek inspectie.' });
-    expect(new Date(history.body.at(-1).recordedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(history.body.items.at(-1)).toMatchObject({ actor: 'demo-ministerie-ocw', reason: 'Onderzoek inspectie.' });
+    expect(new Date(history.body.items.at(-1).recordedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
     expect((await quality.as('opleider-windesheim').get(`/v1/history?offerId=${offerId}`)).status).toBe(403);
     expect((await quality.as('beoordelaar-1').get('/v1/history')).status).toBe(400);
@@ -396,7 +421,7 @@ describe('quality: from submission to quality mark, with evaluations and history
     expect(mark).toMatchObject({ status: 'revoked', endReason: 'De voorwaarden van het keurmerk zijn niet op tijd vervuld.', conditionsFulfilledAt: null });
     expect(new Date(mark.endedAt).getTime()).toBe(LAPSE.getTime());
     const history = await quality.as('beoordelaar-1').get(`/v1/history?subjectType=mark&subjectId=${markId}`);
-    expect(history.body.at(-1)).toMatchObject({
+    expect(history.body.items.at(-1)).toMatchObject({
       action: 'mark-revoked',
       actor: 'system',
       reason: 'De voorwaarden van het keurmerk zijn niet op tijd vervuld.',
@@ -430,7 +455,7 @@ describe('quality: from submission to quality mark, with evaluations and history
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'NO_OPEN_CONDITIONS' });
     const history = await quality.as('beoordelaar-1').get(`/v1/history?subjectType=mark&subjectId=${markId}`);
-    expect(history.body.at(-1)).toMatchObject({ action: 'mark-conditions-fulfilled', actor: 'demo-beoordelaar-1', reason: justification });
+    expect(history.body.items.at(-1)).toMatchObject({ action: 'mark-conditions-fulfilled', actor: 'demo-beoordelaar-1', reason: justification });
 
     await quality.service.app.get(MarkExpiryScheduler).tick(new Date(LAPSE.getTime() + 86_400_000));
     expect((await quality.as('beoordelaar-1').get(`/v1/marks/${markId}`)).body.status).toBe('valid');
@@ -442,5 +467,81 @@ describe('quality: from submission to quality mark, with evaluations and history
     expect(none.body).toMatchObject({ code: 'NO_OPEN_CONDITIONS' });
     await quality.markTopic.catchUp(quality.service, offerId);
     expect(quality.events(quality.markTopic, QualityEvents.MarkRevoked, offerId)).toHaveLength(0);
+  });
+
+  it('shows a mark to everyone and its conditions only to its provider and the quality staff; another provider gets the 404 of an unknown mark', async () => {
+    const { markId, assessmentId } = await approvedOffer(hanze, DEADLINE);
+    const path = `/v1/marks/${markId}/conditions`;
+    for (const account of ['opleider-hanze', 'beoordelaar-1', 'ministerie-ocw', 'beheerder']) {
+      const own = await quality.as(account).get(path);
+      expect(own.status).toBe(200);
+      expect(own.body).toEqual({ markId, assessmentId, conditions: ['Klachtenregeling publiceren'], conditionsDeadline: DEADLINE, conditionsFulfilledAt: null, endReason: null });
+      expect((await quality.as(account).get(`/v1/marks/${markId}`)).body).toMatchObject({ conditions: ['Klachtenregeling publiceren'], withConditions: true });
+    }
+    const unknown = await quality.as('opleider-windesheim').get(`/v1/marks/${randomUUID()}/conditions`);
+    expect(unknown.status).toBe(404);
+    for (const account of ['opleider-windesheim', 'docent-anne', 'schoolleider-utrecht', 'regio-utrecht-stad']) {
+      const foreign = await quality.as(account).get(path);
+      expect(foreign.status).toBe(404);
+      expect(foreign.body).toEqual(unknown.body);
+      // The mark itself is public: that the offer holds one, and until when; not what was agreed.
+      const publicView = await quality.as(account).get(`/v1/marks/${markId}`);
+      expect(publicView.status).toBe(200);
+      expect(publicView.body).toMatchObject({ id: markId, providerId: hanze, status: 'valid', withConditions: true });
+      expect(JSON.stringify(publicView.body)).not.toMatch(/Klachtenregeling|conditionsDeadline|endReason|assessmentId/);
+    }
+  });
+
+  it('pages every list with a cursor: all rows over several pages, none lost or repeated, and a forged cursor is a 400', async () => {
+    // A provider of its own, so the counts are this test's.
+    const provider = randomUUID();
+    const offerIds = Array.from({ length: 7 }, () => randomUUID());
+    const cases = await Promise.all(offerIds.map((offerId) => quality.submitOffer({ offerId, version: 1, providerId: provider })));
+    const expected = cases.map((found) => found.id).sort();
+
+    const paged = await allPages('beoordelaar-1', `/v1/assessments?providerId=${provider}`, 3);
+    expect(paged.map((found) => found.id).sort()).toEqual(expected);
+    expect(new Set(paged.map((found) => found.id)).size).toBe(7);
+    const first = await quality.as('beoordelaar-1').get(`/v1/assessments?providerId=${provider}&limit=3`);
+    expect(first.body).toMatchObject({ limit: 3, hasMore: true });
+    expect(first.body.items).toHaveLength(3);
+    const last = await quality.as('beoordelaar-1').get(`/v1/assessments?providerId=${provider}&limit=7`);
+    expect(last.body).toMatchObject({ hasMore: false, nextCursor: null });
+
+    // History and marks page the same way.
+    const { offerId, markId } = await approvedOffer(provider);
+    const history = await allPages('beoordelaar-1', `/v1/history?offerId=${offerId}`, 4);
+    const whole = (await quality.as('beoordelaar-1').get(`/v1/history?offerId=${offerId}&limit=100`)).body.items.map((entry: { id: string }) => entry.id);
+    expect(history.map((entry) => entry.id)).toEqual(whole);
+    expect(whole.length).toBeGreaterThan(8);
+    expect((await allPages('docent-anne', `/v1/marks?providerId=${provider}`, 1)).map((mark) => mark.id)).toEqual([markId]);
+
+    expect((await quality.as('beoordelaar-1').get('/v1/assessments?limit=101')).status).toBe(400);
+    expect((await quality.as('beoordelaar-1').get('/v1/assessments?limit=0')).status).toBe(400);
+    const forged = Buffer.from(JSON.stringify(['not a time', 'x'])).toString('base64url');
+    const refused = await quality.as('beoordelaar-1').get(`/v1/assessments?cursor=${forged}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'INVALID_CURSOR' });
+  });
+
+  it('clears the comments a teacher wrote when their personal data is erased (TeacherErased), keeping the scores', async () => {
+    const { offerId } = await approvedOffer(hanze);
+    const [erased, kept] = [teacher(90), teacher(91)];
+    const enrolments: string[] = [];
+    for (const principal of [erased, kept]) {
+      enrolments.push(await quality.completeEnrolment({ teacherId: principal.teacherId!, offerId, offerVersion: 1, providerId: hanze }));
+    }
+    await eventually(async () => ((await quality.as(kept).get('/v1/evaluations/open')).body.length === 1 ? true : undefined), 15_000, 'the invitations');
+    const answers = { relevance: 4, teachingEffect: 4, trainerQuality: 4, wouldRecommend: 4 };
+    expect((await quality.as(erased).post('/v1/evaluations', { ...answers, enrolmentId: enrolments[0], comment: 'Ik was vaak ziek, jammer.' })).status).toBe(201);
+    expect((await quality.as(kept).post('/v1/evaluations', { ...answers, enrolmentId: enrolments[1], comment: 'Bruikbaar in mijn klas.' })).status).toBe(201);
+
+    await waitUntilConsumed(quality.service, await quality.send(EnrolmentsEvents.TeacherErased, erased.teacherId!, { teacherId: erased.teacherId! }));
+
+    const summary = await quality.as('opleider-hanze').get(`/v1/offers/${offerId}/evaluation-summary`);
+    expect(summary.body.responseCount).toBe(2);
+    expect(summary.body.comments.items.map((comment: { text: string }) => comment.text)).toEqual(['Bruikbaar in mijn klas.']);
+    const rows: { comment: string }[] = await quality.service.dataSource.query(`SELECT comment FROM evaluation WHERE teacher_id = $1`, [erased.teacherId]);
+    expect(rows).toEqual([{ comment: '' }]);
   });
 });

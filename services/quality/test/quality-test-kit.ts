@@ -59,7 +59,7 @@ export class QualityHarness {
     await waitUntilConsumed(this.service, eventId);
     return eventually(async () => {
       const response = await this.as('beoordelaar-1').get(`/v1/assessments?offerId=${offer.offerId}`);
-      return (response.body as { id: string; offerVersion: number; frameworkVersion: number; status: string }[]).find(
+      return (response.body.items as { id: string; offerVersion: number; frameworkVersion: number; status: string }[]).find(
         (assessment) => assessment.offerVersion === offer.version && assessment.status === 'open',
       );
     }, 15_000, `the assessment of ${offer.offerId} v${offer.version}`);

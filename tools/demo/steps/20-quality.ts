@@ -32,9 +32,9 @@ export default async function qualityDemo(client: DemoClient): Promise<string> {
 
   const list = async (): Promise<Assessment[]> => {
     const perProvider = await Promise.all(
-      PROVIDERS.map((providerId) => client.expect<Assessment[]>([200], 'beoordelaar-1', 'quality', 'GET', `/v1/assessments?providerId=${providerId}`)),
+      PROVIDERS.map((providerId) => client.all<Assessment>('beoordelaar-1', 'quality', `/v1/assessments?providerId=${providerId}`)),
     );
-    return perProvider.flatMap((response) => response.body);
+    return perProvider.flat();
   };
   // The catalogue's submissions reach quality through Kafka: wait until every demo provider has its cases.
   let cases = await client.eventually(

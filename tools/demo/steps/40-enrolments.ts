@@ -39,8 +39,8 @@ export default async function enrolments(client: DemoClient): Promise<string> {
   let runs: Run[];
   try {
     runs = await client.eventually('open runs in the enrolments service', async () => {
-      const response = await client.expect<Run[]>([200], teachers[0].account, 'enrolments', 'GET', '/v1/runs?open=true');
-      return response.body.length > 0 ? response.body : undefined;
+      const open = await client.all<Run>(teachers[0].account, 'enrolments', '/v1/runs?open=true');
+      return open.length > 0 ? open : undefined;
     }, catalogueSteps.length > 0 ? 60_000 : 5_000);
   } catch (error) {
     if (catalogueSteps.length > 0) throw error;
@@ -49,8 +49,8 @@ export default async function enrolments(client: DemoClient): Promise<string> {
 
   const outcomes: string[] = [];
   for (const teacher of teachers) {
-    const mine = await client.expect<Enrolment[]>([200], teacher.account, 'enrolments', 'GET', '/v1/enrolments');
-    const active = mine.body.find((enrolment) => enrolment.status !== 'cancelled');
+    const mine = await client.all<Enrolment>(teacher.account, 'enrolments', '/v1/enrolments');
+    const active = mine.find((enrolment) => enrolment.status !== 'cancelled');
     if (active) {
       outcomes.push(`${teacher.account} ${active.status}`);
       continue;

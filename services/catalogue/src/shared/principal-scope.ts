@@ -17,3 +17,11 @@ export function isAdmin(principal: Principal): boolean {
 export function mayManage(principal: Principal, providerId: string): boolean {
   return isAdmin(principal) || (hasRole(principal, 'provider') && principal.providerId === providerId);
 }
+
+/**
+ * Who may see an offer (docs/access-rules.md): its provider and admins always; everyone else only while a version is
+ * published and the offer is not withdrawn. Outside that an offer answers 404, as a missing one does.
+ */
+export function mayReadOffer(principal: Principal, offer: { providerId: string; publishedVersion: number | null; status: string }): boolean {
+  return mayManage(principal, offer.providerId) || (offer.publishedVersion !== null && offer.status !== 'withdrawn');
+}

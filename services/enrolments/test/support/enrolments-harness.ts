@@ -60,7 +60,7 @@ export class EnrolmentsHarness {
       env: { PARTICIPATION_SCHEDULER_INTERVAL_MS: '0' },
     });
     const catalogueDb = await openServiceDataSource('catalogue', databaseUrl, [], MESSAGING_TEST_MIGRATIONS);
-    const kafka = createKafka({ clientId: 'test-catalogue', brokers: service.config.kafkaBrokers, topicPrefix });
+    const kafka = createKafka({ clientId: 'test-catalogue', brokers: service.config.kafkaBrokers, topicPrefix, ...service.config.kafkaSecurity });
     const relay = new OutboxRelay(catalogueDb, kafka.producer(), { service: 'catalogue', topicPrefix, pollIntervalMs: 50 });
     relay.start();
     return new EnrolmentsHarness(service, catalogueDb, relay, topicPrefix, databaseUrl);

@@ -9,6 +9,7 @@ import { FrameworkV11795998226400 } from './migrations/1795998226400-framework-v
 import { HistoryAppendOnly1795998226500 } from './migrations/1795998226500-history-append-only';
 import { MarkConditionsFulfilment1795999731987 } from './migrations/1795999731987-mark-conditions-fulfilment';
 import { OutboxDelivery1796100000000 } from './migrations/1796100000000-outbox-delivery';
+import { HistoryOrder1796200000000 } from './migrations/1796200000000-history-order';
 
 /** The quality schema: its entities and, in order, the migrations that build it. */
 export const ENTITIES = [
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   HistoryAppendOnly1795998226500,
   MarkConditionsFulfilment1795999731987,
   OutboxDelivery1796100000000,
+  HistoryOrder1796200000000,
 ];

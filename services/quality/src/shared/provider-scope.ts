@@ -12,3 +12,12 @@ export function isQualityStaff(principal: Principal): boolean {
 export function isProviderScoped(principal: Principal): boolean {
   return hasRole(principal, 'provider') && !isQualityStaff(principal);
 }
+
+/**
+ * Who may see what is between a provider and the quality staff (an assessment case, a mark's conditions, evaluation
+ * aggregates): the staff, and users of that provider. Everyone else gets the 404 a missing one gets
+ * (docs/access-rules.md).
+ */
+export function mayReadProviderCase(principal: Principal, providerId: string | null): boolean {
+  return isQualityStaff(principal) || (hasRole(principal, 'provider') && !!principal.providerId && principal.providerId === providerId);
+}

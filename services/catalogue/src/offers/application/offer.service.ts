@@ -7,11 +7,12 @@ import type { Principal } from '@napl/auth';
 import { CatalogueEvents, type EventContract, type MarkExpired, type MarkRevoked, type OfferApproved, type OfferRejected } from '@napl/contracts';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
 import { inTransaction } from '@napl/persistence';
+import { visibleOrNotFound } from '@napl/service-kit';
 import { recordChange } from '../../changes/application/change-feed';
 import { ProviderEntity } from '../../providers/infrastructure/provider.entity';
 import { CatalogueError } from '../../shared/catalogue.error';
 import type { Page } from '../../shared/pagination';
-import { isAdmin, mayManage, providerIdOf } from '../../shared/principal-scope';
+import { mayManage, mayReadOffer, providerIdOf } from '../../shared/principal-scope';
 import { nextRevision } from '../../shared/revision';
 import { contentProblems, type OfferContent } from '../domain/offer-content';
 import * as lifecycle from '../domain/offer-lifecycle';
@@ -84,14 +85,12 @@ export class OfferService {
   }
 
   async get(principal: Principal, offerId: string): Promise<OfferView> {
-    const offer = await this.dataSource.getRepository(OfferEntity).findOneBy({ id: offerId });
-    if (!offer) throw notFound();
+    const offer = visibleOrNotFound(await this.dataSource.getRepository(OfferEntity).findOneBy({ id: offerId }), (found) => mayReadOffer(principal, found), notFound);
     if (mayManage(principal, offer.providerId)) {
       return offerView(offer, await this.version(this.dataSource.manager, offer.id, offer.latestVersion));
     }
-    // Others see only what is public: the published version of an offer that was not withdrawn.
-    if (offer.publishedVersion === null || offer.status === 'withdrawn') throw notFound();
-    return offerView(offer, await this.version(this.dataSource.manager, offer.id, offer.publishedVersion));
+    // Others see only what is public: the published version.
+    return offerView(offer, await this.version(this.dataSource.manager, offer.id, offer.publishedVersion!));
   }
 
   async listForProvider(principal: Principal, providerId: string, query: OfferListQuery): Promise<Page<OfferView>> {
@@ -152,7 +151,7 @@ export class OfferService {
       await publishInTransaction(manager, CatalogueEvents.OfferWithdrawn, offer.id, {
         offerId: offer.id,
         providerId: offer.providerId,
-        reason,
+        // The provider's words stay here (offer and change feed); events carry no free text.
         withdrawnAt: timestamp(now),
         revision: await nextRevision(manager, OfferEntity, offer),
       });
@@ -313,11 +312,9 @@ export class OfferService {
   /** Runs a provider command on a locked offer in one transaction, then lets the relay publish at once. */
   private async command<T>(principal: Principal, offerId: string, work: (manager: EntityManager, offer: OfferEntity, now: Date) => Promise<T>): Promise<T> {
     const result = await inTransaction(this.dataSource, async (manager) => {
-      const offer = await this.lockOffer(manager, offerId);
-      if (!offer) throw notFound();
+      // Another provider's drafts and withdrawn offers do not exist for the caller; a public offer is public anyway.
+      const offer = visibleOrNotFound(await this.lockOffer(manager, offerId), (found) => mayReadOffer(principal, found), notFound);
       if (!mayManage(principal, offer.providerId)) {
-        // Do not reveal another provider's drafts; a published offer is public anyway.
-        if (offer.publishedVersion === null && !isAdmin(principal)) throw notFound();
         throw new CatalogueError('OFFER_OF_OTHER_PROVIDER', 'forbidden', 'Dit aanbod is van een andere aanbieder.');
       }
       return work(manager, offer, new Date());

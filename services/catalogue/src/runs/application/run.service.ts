@@ -8,12 +8,13 @@ import { CatalogueEvents, type RunSnapshotSchema } from '@napl/contracts';
 import { amsterdamDate } from '@napl/domain';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
 import { inTransaction } from '@napl/persistence';
+import { visibleOrNotFound } from '@napl/service-kit';
 import { assertTakesRuns } from '../../offers/domain/offer-lifecycle';
 import { OfferVersionEntity } from '../../offers/infrastructure/offer-version.entity';
 import { OfferEntity } from '../../offers/infrastructure/offer.entity';
 import { CatalogueError } from '../../shared/catalogue.error';
 import type { Page } from '../../shared/pagination';
-import { mayManage } from '../../shared/principal-scope';
+import { mayManage, mayReadOffer } from '../../shared/principal-scope';
 import { nextRevision } from '../../shared/revision';
 import { assertNotEnded, assertPlanNotInPast, effectivePriceCents, runProblems, type RunPlan, type Session } from '../domain/run-rules';
 import { RunEntity } from '../infrastructure/run.entity';
@@ -38,6 +39,7 @@ export interface RunView {
 }
 
 const notFound = (): CatalogueError => new CatalogueError('RUN_NOT_FOUND', 'not-found', 'Deze uitvoering bestaat niet.');
+const offerNotFound = (): CatalogueError => new CatalogueError('OFFER_NOT_FOUND', 'not-found', 'Dit aanbod bestaat niet.');
 
 @Injectable()
 export class RunService {
@@ -50,8 +52,11 @@ export class RunService {
     assertPlan(plan);
     assertPlanNotInPast(plan, amsterdamDate(new Date()));
     const run = await inTransaction(this.dataSource, async (manager) => {
-      const offer = await manager.findOne(OfferEntity, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
-      if (!offer) throw new CatalogueError('OFFER_NOT_FOUND', 'not-found', 'Dit aanbod bestaat niet.');
+      const offer = visibleOrNotFound(
+        await manager.findOne(OfferEntity, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } }),
+        (found) => mayReadOffer(principal, found),
+        offerNotFound,
+      );
       assertOwner(principal, offer.providerId);
       assertTakesRuns(offer);
       const now = new Date();
@@ -102,7 +107,7 @@ export class RunService {
       await publishInTransaction(manager, CatalogueEvents.RunCancelled, run.id, {
         runId: run.id,
         offerId: run.offerId,
-        reason,
+        // The provider's words stay in the run; events carry no free text.
         cancelledAt: timestampFromDate(now),
         revision: await nextRevision(manager, RunEntity, run),
       });
@@ -110,16 +115,18 @@ export class RunService {
     });
   }
 
-  async get(_principal: Principal, runId: string): Promise<RunView> {
+  async get(principal: Principal, runId: string): Promise<RunView> {
+    // A run is public once scheduled, also after it was cancelled: enrolled teachers follow it. Why it was cancelled
+    // is the provider's own text, for itself and admins.
     const run = await this.dataSource.getRepository(RunEntity).findOneBy({ id: runId });
     if (!run) throw notFound();
-    return runView(run);
+    return publicRunView(principal, run);
   }
 
   /** Runs of an offer, by start date; everyone sees scheduled runs, the provider also its cancelled ones. */
   async listForOffer(principal: Principal, offerId: string, page: number, pageSize: number, updatedSince?: Date): Promise<Page<RunView>> {
-    const offer = await this.dataSource.getRepository(OfferEntity).findOneBy({ id: offerId });
-    if (!offer) throw new CatalogueError('OFFER_NOT_FOUND', 'not-found', 'Dit aanbod bestaat niet.');
+    // The runs of an offer the caller cannot see do not exist for it either.
+    const offer = visibleOrNotFound(await this.dataSource.getRepository(OfferEntity).findOneBy({ id: offerId }), (found) => mayReadOffer(principal, found), offerNotFound);
     const manager = mayManage(principal, offer.providerId);
     const builder = this.dataSource.getRepository(RunEntity).createQueryBuilder('run').where('run.offer_id = :offerId', { offerId });
     if (!manager) builder.andWhere(`run.status = 'scheduled'`);
@@ -130,13 +137,14 @@ export class RunService {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { items: runs.map(runView), page, pageSize, total };
+    return { items: runs.map((run) => publicRunView(principal, run)), page, pageSize, total };
   }
 
   private async command<T>(principal: Principal, runId: string, work: (manager: EntityManager, run: RunEntity, today: string) => Promise<T>): Promise<T> {
     const result = await inTransaction(this.dataSource, async (manager) => {
       const run = await manager.findOne(RunEntity, { where: { id: runId }, lock: { mode: 'pessimistic_write' } });
       if (!run) throw notFound();
+      // Runs are public: another provider's run is there to see, but not to change (403).
       assertOwner(principal, run.providerId);
       if (run.status === 'cancelled') throw new CatalogueError('RUN_CANCELLED', 'conflict', 'Deze uitvoering is geannuleerd.');
       const today = amsterdamDate(new Date());
@@ -199,4 +207,9 @@ export function runView(run: RunEntity): RunView {
     cancelReason: run.cancelReason,
     updatedAt: run.updatedAt.toISOString(),
   };
+}
+
+function publicRunView(principal: Principal, run: RunEntity): RunView {
+  const view = runView(run);
+  return mayManage(principal, run.providerId) ? view : { ...view, cancelReason: null };
 }

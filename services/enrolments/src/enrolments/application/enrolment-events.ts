@@ -1,11 +1,11 @@
 import { create, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { CancellationCause, EnrolmentsEvents, type EnrolmentSnapshotSchema, type EventContract } from '@napl/contracts';
+import { CancellationCause, EnrolmentsEvents, NotCompletedReason, type EnrolmentSnapshotSchema, type EventContract } from '@napl/contracts';
 import { envelopeToHeaders, newEnvelope, publishInTransaction } from '@napl/messaging';
 import type { EntityManager } from 'typeorm';
 import type { KnownRunEntity } from '../../runs/infrastructure/known-run.entity';
 import { brinOf, sectorToContract } from '../../teachers/domain/teacher';
-import type { CancellationCauseCode } from '../domain/enrolment-rules';
+import type { CancellationCauseCode, NotCompletedReasonCode } from '../domain/enrolment-rules';
 import type { EnrolmentEntity } from '../infrastructure/enrolment.entity';
 
 /** Publishes an event in the current transaction: the outbox directly, or a handler's context (keeps the causation). */
@@ -41,6 +41,18 @@ const CAUSES: Record<CancellationCauseCode, CancellationCause> = {
   run_cancelled: CancellationCause.RUN_CANCELLED,
   school_leader: CancellationCause.SCHOOL_LEADER,
 };
+
+const NOT_COMPLETED_REASONS: Record<NotCompletedReasonCode, NotCompletedReason> = {
+  NO_SHOW: NotCompletedReason.NO_SHOW,
+  INSUFFICIENT_ATTENDANCE: NotCompletedReason.INSUFFICIENT_ATTENDANCE,
+  STOPPED_BY_TEACHER: NotCompletedReason.STOPPED_BY_TEACHER,
+  REQUIREMENTS_NOT_MET: NotCompletedReason.REQUIREMENTS_NOT_MET,
+  OTHER: NotCompletedReason.OTHER,
+};
+
+export function notCompletedReasonToContract(code: NotCompletedReasonCode): NotCompletedReason {
+  return NOT_COMPLETED_REASONS[code];
+}
 
 export async function publishPlaced(publish: Publish, enrolment: EnrolmentEntity, run: KnownRunEntity, position: number | null): Promise<void> {
   const snapshot = snapshotOf(enrolment, run);

@@ -5,6 +5,7 @@ import { hasRole, type Principal } from '@napl/auth';
 import { EnrolmentsEvents } from '@napl/contracts';
 import { amsterdamDate } from '@napl/domain';
 import { inTransaction } from '@napl/persistence';
+import { visibleOrNotFound } from '@napl/service-kit';
 import { DataSource, In, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { KnownOfferEntity } from '../../offers/infrastructure/known-offer.entity';
 import { KnownRunEntity } from '../../runs/infrastructure/known-run.entity';
@@ -18,13 +19,15 @@ import {
   assertTeamFits,
   waitingListMovesUp,
   type CancellationCauseCode,
+  type NotCompletedReasonCode,
   type OfferFacts,
   type RunFacts,
 } from '../domain/enrolment-rules';
 import { EnrolmentError } from '../domain/enrolment.errors';
 import { AttendanceEntity } from '../infrastructure/attendance.entity';
+import { enrolmentNotFound, mayReadEnrolment } from './enrolments.queries';
 import { EnrolmentEntity } from '../infrastructure/enrolment.entity';
-import { placedEventDraft, publishPlaced, publisherFor, snapshotOf } from './enrolment-events';
+import { notCompletedReasonToContract, placedEventDraft, publishPlaced, publisherFor, snapshotOf } from './enrolment-events';
 import { placeEnrolment, readPlacementFacts } from './enrolment-placement';
 import { cancelEnrolment, countsOf, lockRun, promoteWaitingList, startParticipation, waitingListPosition } from './enrolment-store';
 
@@ -37,6 +40,7 @@ export interface Placed {
 
 export interface ResultInput {
   readonly outcome: 'completed' | 'not-completed';
+  readonly reasonCode?: NotCompletedReasonCode;
   readonly reason?: string;
 }
 
@@ -103,14 +107,13 @@ export class EnrolmentsService {
       if (!offer.teamProgramme) {
         throw new EnrolmentError('NOT_A_TEAM_PROGRAMME', 'unprocessable', 'Dit aanbod is geen teamprogramma; docenten schrijven zich er zelf voor in.');
       }
-      const teachers = await manager.findBy(TeacherEntity, { teacherId: In(teacherIds) });
+      // Teachers of another school answer as unknown ones: a school leader learns nothing about who exists elsewhere.
+      const teachers = await manager.findBy(TeacherEntity, { teacherId: In(teacherIds), schoolId });
       const unknown = teacherIds.filter((id) => !teachers.some((teacher) => teacher.teacherId === id));
       if (unknown.length > 0) {
-        throw new EnrolmentError('TEACHER_NOT_REGISTERED', 'unprocessable', 'Niet alle docenten van het team hebben een docentprofiel.', { teacherIds: unknown });
-      }
-      const elsewhere = teachers.filter((teacher) => teacher.schoolId !== schoolId).map((teacher) => teacher.teacherId);
-      if (elsewhere.length > 0) {
-        throw new EnrolmentError('TEACHERS_NOT_IN_SCHOOL', 'forbidden', 'U kunt alleen docenten van uw eigen school inschrijven.', { teacherIds: elsewhere });
+        throw new EnrolmentError('TEACHER_NOT_REGISTERED', 'unprocessable', 'Niet alle docenten van het team hebben een docentprofiel bij uw school.', {
+          teacherIds: unknown,
+        });
       }
       const already = await manager.findBy(EnrolmentEntity, { runId, teacherId: In(teacherIds), status: Not('cancelled') });
       if (already.length > 0) {
@@ -139,7 +142,7 @@ export class EnrolmentsService {
    * time. A place that comes free before the start goes to the first on the waiting list.
    */
   async cancel(principal: Principal, enrolmentId: string): Promise<EnrolmentEntity> {
-    return this.withLockedEnrolment(enrolmentId, async (manager, enrolment, run) => {
+    return this.withLockedEnrolment(principal, enrolmentId, async (manager, enrolment, run) => {
       const cause = this.cancellationCause(principal, enrolment, run);
       if (cause === 'teacher' || cause === 'school_leader') assertTeacherMayCancel(run.startDate, new Date());
       if (enrolment.status !== 'confirmed' && enrolment.status !== 'waitlisted') {
@@ -156,7 +159,7 @@ export class EnrolmentsService {
 
   /** The provider of the run records whether the teacher attended a session; the first attendance starts participation. */
   async recordAttendance(principal: Principal, enrolmentId: string, session: number, attended: boolean): Promise<AttendanceEntity[]> {
-    return this.withLockedEnrolment(enrolmentId, async (manager, enrolment, run) => {
+    return this.withLockedEnrolment(principal, enrolmentId, async (manager, enrolment, run) => {
       this.assertProviderOf(principal, run);
       if (enrolment.status !== 'confirmed') {
         throw new EnrolmentError('NOT_CONFIRMED', 'conflict', 'Aanwezigheid wordt alleen geregistreerd voor een bevestigde inschrijving zonder resultaat.');
@@ -171,7 +174,7 @@ export class EnrolmentsService {
 
   /** The provider records the result after the run's end date: completed, or not completed with a reason. */
   async recordResult(principal: Principal, enrolmentId: string, input: ResultInput): Promise<EnrolmentEntity> {
-    return this.withLockedEnrolment(enrolmentId, async (manager, enrolment, run) => {
+    return this.withLockedEnrolment(principal, enrolmentId, async (manager, enrolment, run) => {
       this.assertProviderOf(principal, run);
       if (enrolment.status === 'completed' || enrolment.status === 'not_completed') {
         throw new EnrolmentError('RESULT_ALREADY_RECORDED', 'conflict', 'Voor deze inschrijving is het resultaat al vastgelegd.');
@@ -187,11 +190,18 @@ export class EnrolmentsService {
       const sessionsAttended = await manager.countBy(AttendanceEntity, { enrolmentId, attended: true });
       enrolment.status = input.outcome === 'completed' ? 'completed' : 'not_completed';
       enrolment.resultRecordedAt = now;
-      enrolment.notCompletedReason = input.outcome === 'completed' ? null : (input.reason ?? '').trim();
+      const notCompleted = enrolment.status === 'not_completed';
+      enrolment.notCompletedReasonCode = notCompleted ? (input.reasonCode ?? 'OTHER') : null;
+      enrolment.notCompletedReason = notCompleted ? input.reason?.trim() || null : null;
       await manager.update(
         EnrolmentEntity,
         { enrolmentId },
-        { status: enrolment.status, resultRecordedAt: now, notCompletedReason: enrolment.notCompletedReason },
+        {
+          status: enrolment.status,
+          resultRecordedAt: now,
+          notCompletedReasonCode: enrolment.notCompletedReasonCode,
+          notCompletedReason: enrolment.notCompletedReason,
+        },
       );
       const snapshot = snapshotOf(enrolment, run);
       if (enrolment.status === 'completed') {
@@ -200,7 +210,8 @@ export class EnrolmentsService {
         await publish(EnrolmentsEvents.EnrolmentNotCompleted, enrolmentId, {
           enrolment: snapshot,
           sessionsAttended,
-          reason: enrolment.notCompletedReason ?? '',
+          // The code only: the provider's text may be about the teacher's health and stays here.
+          reasonCode: notCompletedReasonToContract(enrolment.notCompletedReasonCode ?? 'OTHER'),
           recordedAt: timestampFromDate(now),
         });
       }
@@ -279,15 +290,21 @@ export class EnrolmentsService {
   }
 
   private async withLockedEnrolment<T>(
+    principal: Principal,
     enrolmentId: string,
     work: (manager: EntityManager, enrolment: EnrolmentEntity, run: KnownRunEntity) => Promise<T>,
   ): Promise<T> {
     return inTransaction(this.dataSource, async (manager) => {
       const found = await manager.findOneBy(EnrolmentEntity, { enrolmentId });
-      if (!found) throw new EnrolmentError('ENROLMENT_NOT_FOUND', 'not-found', 'Deze inschrijving bestaat niet.');
+      if (!found) throw enrolmentNotFound();
       const run = await lockRun(manager, found.runId);
-      // Read again under the run's lock: another command may have changed it meanwhile.
-      const enrolment = await manager.findOneByOrFail(EnrolmentEntity, { enrolmentId });
+      // Read again under the run's lock: another command may have changed it meanwhile. One the caller may not see
+      // answers as a missing one; one it may see but not change gets the command's own 403.
+      const enrolment = visibleOrNotFound(
+        await manager.findOneByOrFail(EnrolmentEntity, { enrolmentId }),
+        (candidate) => mayReadEnrolment(principal, candidate, run?.providerId),
+        enrolmentNotFound,
+      );
       return work(manager, enrolment, run!);
     });
   }
@@ -331,6 +348,7 @@ export class EnrolmentsService {
       cancellationCause: null,
       participationStartedOn: null,
       resultRecordedAt: null,
+      notCompletedReasonCode: null,
       notCompletedReason: null,
     });
   }

@@ -4,6 +4,13 @@ import { EnrolmentError } from './enrolment.errors';
 export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'completed' | 'not_completed';
 export type CancellationCauseCode = 'teacher' | 'provider' | 'run_cancelled' | 'school_leader';
 
+/**
+ * Why a teacher did not complete a run, as the provider picks it. Events carry only this code: a provider's own
+ * words may be about the teacher's health or private life, and stay in this service (EnrolmentEntity.notCompletedReason).
+ */
+export const NOT_COMPLETED_REASONS = ['NO_SHOW', 'INSUFFICIENT_ATTENDANCE', 'STOPPED_BY_TEACHER', 'REQUIREMENTS_NOT_MET', 'OTHER'] as const;
+export type NotCompletedReasonCode = (typeof NOT_COMPLETED_REASONS)[number];
+
 /** Statuses that hold a place in the run (place_enrolment, migration 1796100000300, counts the same). */
 export const HOLDS_PLACE: readonly EnrolmentStatus[] = ['confirmed', 'completed', 'not_completed'];
 /** Statuses that can still be cancelled. */

@@ -1,18 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import type { EnrolmentStatus } from '../domain/enrolment-rules';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Optional, PageQuery, PageView } from '@napl/service-kit';
+import { NOT_COMPLETED_REASONS, type EnrolmentStatus, type NotCompletedReasonCode } from '../domain/enrolment-rules';
 
 const STATUSES: EnrolmentStatus[] = ['confirmed', 'waitlisted', 'cancelled', 'completed', 'not_completed'];
 
-export class EnrolmentsFilterDto {
+export class EnrolmentsFilterDto extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   runId?: string;
 
   @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(STATUSES)
   status?: EnrolmentStatus;
 }
@@ -29,7 +29,6 @@ export class TeamEnrolmentDto {
 
 export class AttendanceDto {
   @ApiProperty({ minimum: 1, example: 1, description: 'Nummer van de bijeenkomst (1 is de eerste).' })
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -45,10 +44,17 @@ export class ResultDto {
   @IsIn(['completed', 'not-completed'], { message: 'moet completed of not-completed zijn' })
   outcome: 'completed' | 'not-completed';
 
-  @ApiPropertyOptional({ description: 'Verplicht bij not-completed: waarom niet afgerond (Nederlands).' })
-  @ValidateIf((dto: ResultDto) => dto.outcome === 'not-completed' || dto.reason !== undefined)
+  @ApiPropertyOptional({ enum: NOT_COMPLETED_REASONS, description: 'Verplicht bij not-completed: waarom niet afgerond. Alleen deze code gaat naar andere diensten.' })
+  @ValidateIf((dto: ResultDto) => dto.outcome === 'not-completed' || dto.reasonCode !== undefined)
+  @IsIn(NOT_COMPLETED_REASONS, { message: `moet een van ${NOT_COMPLETED_REASONS.join(', ')} zijn bij not-completed` })
+  reasonCode?: NotCompletedReasonCode;
+
+  @ApiPropertyOptional({
+    description:
+      'Toelichting bij not-completed (Nederlands, zonder medische of andere gevoelige gegevens). Blijft in deze dienst; alleen de docent, de aanbieder van de uitvoering en beheer zien haar.',
+  })
+  @ValidateIf((dto: ResultDto) => dto.reason !== undefined)
   @IsString()
-  @IsNotEmpty({ message: 'is verplicht als de docent de uitvoering niet heeft afgerond' })
   @MaxLength(1000)
   reason?: string;
 }
@@ -68,7 +74,9 @@ export class EnrolmentViewDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt: string | null;
   @ApiProperty({ nullable: true, type: String, enum: ['teacher', 'provider', 'run_cancelled', 'school_leader'] }) cancellationCause: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2027-02-01' }) participationStartedOn: string | null;
-  @ApiProperty({ nullable: true, type: String }) notCompletedReason: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: NOT_COMPLETED_REASONS }) notCompletedReasonCode: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'De toelichting van de aanbieder; alleen voor de docent, de aanbieder van de uitvoering en beheer.' })
+  notCompletedReason: string | null;
 }
 
 export class AttendanceRowDto {
@@ -91,4 +99,12 @@ export class NotificationDto {
   @ApiProperty({ enum: ['promoted', 'cancelled'] }) kind: string;
   @ApiProperty() message: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class EnrolmentPageDto extends PageView {
+  @ApiProperty({ type: [EnrolmentViewDto] }) items: EnrolmentViewDto[];
+}
+
+export class NotificationPageDto extends PageView {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
 }

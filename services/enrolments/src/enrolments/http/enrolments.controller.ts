@@ -3,7 +3,6 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -14,6 +13,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
+import { PageQuery, type Page } from '@napl/service-kit';
 import { UuidParam } from '../../shared/uuid-param';
 import { EnrolmentError } from '../domain/enrolment.errors';
 import { EnrolmentsQueries, viewOf, type EnrolmentView } from '../application/enrolments.queries';
@@ -22,9 +22,11 @@ import {
   AttendanceDto,
   AttendanceRowDto,
   EnrolmentDetailDto,
+  EnrolmentPageDto,
   EnrolmentsFilterDto,
   EnrolmentViewDto,
   NotificationDto,
+  NotificationPageDto,
   ResultDto,
   TeamEnrolmentDto,
   TeamEnrolmentViewDto,
@@ -71,7 +73,7 @@ export class EnrolmentsController {
   @ApiParam({ name: 'runId', format: 'uuid' })
   @ApiCreatedResponse({ type: TeamEnrolmentViewDto })
   @ApiConflictResponse({ description: 'Niet genoeg plaatsen voor het hele team, of al ingeschreven.' })
-  @ApiForbiddenResponse({ description: 'Docenten van een andere school.' })
+  @ApiUnprocessableEntityResponse({ description: 'Niet alle docenten hebben een docentprofiel bij uw school, of geen teamprogramma.' })
   async enrolTeam(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('runId') runId: string,
@@ -83,8 +85,8 @@ export class EnrolmentsController {
 
   @Get('enrolments')
   @ApiOperation({ summary: 'Inschrijvingen: een docent ziet de eigen, een aanbieder die van eigen uitvoeringen, een schoolleider die van de eigen school.' })
-  @ApiOkResponse({ type: [EnrolmentViewDto] })
-  list(@CurrentPrincipal() principal: Principal, @Query() filter: EnrolmentsFilterDto): Promise<EnrolmentView[]> {
+  @ApiOkResponse({ type: EnrolmentPageDto })
+  list(@CurrentPrincipal() principal: Principal, @Query() filter: EnrolmentsFilterDto): Promise<Page<EnrolmentView>> {
     return this.queries.list(principal, filter);
   }
 
@@ -92,8 +94,7 @@ export class EnrolmentsController {
   @ApiOperation({ summary: 'Eén inschrijving met aanwezigheid.' })
   @ApiParam({ name: 'enrolmentId', format: 'uuid' })
   @ApiOkResponse({ type: EnrolmentDetailDto })
-  @ApiNotFoundResponse({ description: 'Onbekende inschrijving.' })
-  @ApiForbiddenResponse({ description: 'Niet zichtbaar voor u.' })
+  @ApiNotFoundResponse({ description: 'Onbekende inschrijving, of een die niet voor u zichtbaar is (hetzelfde antwoord).' })
   get(@CurrentPrincipal() principal: Principal, @UuidParam('enrolmentId') enrolmentId: string): Promise<EnrolmentDetailDto> {
     return this.queries.get(principal, enrolmentId);
   }
@@ -141,8 +142,8 @@ export class EnrolmentsController {
   @Get('teachers/me/notifications')
   @Roles('teacher')
   @ApiOperation({ summary: 'Berichten aan de docent over de eigen inschrijvingen (doorgeschoven van de wachtlijst, uitvoering geannuleerd).' })
-  @ApiOkResponse({ type: [NotificationDto] })
-  notifications(@CurrentPrincipal() principal: Principal): Promise<NotificationDto[]> {
-    return this.queries.notifications(principal);
+  @ApiOkResponse({ type: NotificationPageDto })
+  notifications(@CurrentPrincipal() principal: Principal, @Query() paging: PageQuery): Promise<Page<NotificationDto>> {
+    return this.queries.notifications(principal, paging);
   }
 }

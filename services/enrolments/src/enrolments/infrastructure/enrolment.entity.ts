@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { SectorCode } from '../../teachers/domain/teacher';
-import type { CancellationCauseCode, EnrolmentStatus } from '../domain/enrolment-rules';
+import type { CancellationCauseCode, EnrolmentStatus, NotCompletedReasonCode } from '../domain/enrolment-rules';
 
 /**
  * One teacher's enrolment in one run. School, region and sector are copied at enrolment, so the events and
@@ -66,6 +66,14 @@ export class EnrolmentEntity {
   @Column({ name: 'result_recorded_at', type: 'timestamptz', nullable: true })
   resultRecordedAt: Date | null;
 
+  @Column({ name: 'not_completed_reason_code', type: 'text', nullable: true })
+  notCompletedReasonCode: NotCompletedReasonCode | null;
+
+  /**
+   * The provider's own explanation, if it gave one: free text about the teacher (possibly health information). It
+   * never leaves this service in an event, is shown only to the teacher, the run's provider and admins, and is
+   * cleared when the teacher's personal data is erased.
+   */
   @Column({ name: 'not_completed_reason', type: 'text', nullable: true })
   notCompletedReason: string | null;
 }

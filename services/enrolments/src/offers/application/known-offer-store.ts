@@ -1,13 +1,13 @@
 import type { OfferSnapshot } from '@napl/contracts';
 import type { HandlerContext } from '@napl/messaging';
-import { isNewerThanCopy, revisionAfter } from '../../shared/source-order';
+import { isNewerThanCopy, revisionAfter } from '@napl/persistence';
 import { sectorFromContract } from '../../teachers/domain/teacher';
 import { KnownOfferEntity, type KnownOfferStatus } from '../infrastructure/known-offer.entity';
 
 /**
  * Stores a published or updated offer (`status` null: keep the status), unless the copy already holds a newer event
  * of it: a late, older event never overwrites a newer one (the catalogue's revision orders them; see
- * shared/source-order.ts). An update of an offer not seen published yet is stored as not open ('suspended' until
+ * @napl/persistence source-order). An update of an offer not seen published yet is stored as not open ('suspended' until
  * published).
  */
 export async function upsertOffer(offer: OfferSnapshot, status: KnownOfferStatus | null, revision: bigint, { manager, envelope }: HandlerContext): Promise<void> {

@@ -6,7 +6,7 @@ export type KnownOfferStatus = 'published' | 'withdrawn' | 'suspended';
  * The enrolments service's own copy of a catalogue offer: only what enrolling needs. An offer is published
  * after quality approval, so `published` means published and approved; suspended (mark expired or revoked) and
  * withdrawn offers take no new enrolments. `source_revision` (the catalogue's revision of the offer) and
- * `source_version` (the event time) of the last applied event order late events (see shared/source-order.ts).
+ * `source_version` (the event time) of the last applied event order late events (see @napl/persistence source-order).
  */
 @Entity({ name: 'known_offer' })
 export class KnownOfferEntity {

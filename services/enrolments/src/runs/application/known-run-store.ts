@@ -1,12 +1,12 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { RunSnapshot } from '@napl/contracts';
 import type { HandlerContext } from '@napl/messaging';
-import { isNewerThanCopy, revisionAfter } from '../../shared/source-order';
+import { isNewerThanCopy, revisionAfter } from '@napl/persistence';
 import { KnownRunEntity } from '../infrastructure/known-run.entity';
 
 /**
  * Stores a scheduled or changed run, unless the copy already holds a newer change of it (a greater catalogue
- * revision; see shared/source-order.ts). A cancelled run stays cancelled.
+ * revision; see @napl/persistence source-order). A cancelled run stays cancelled.
  */
 export async function upsertKnownRun(run: RunSnapshot, revision: bigint, { manager, envelope }: HandlerContext): Promise<void> {
   const table = manager.connection.getMetadata(KnownRunEntity).tablePath;

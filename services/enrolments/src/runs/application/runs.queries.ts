@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { decodeCursor, limitOf, pageOf, type Page, type PageQuery } from '@napl/service-kit';
 import { DataSource } from 'typeorm';
 import { EnrolmentEntity } from '../../enrolments/infrastructure/enrolment.entity';
 import { assertOpenForEnrolment } from '../../enrolments/domain/enrolment-rules';
@@ -29,9 +30,22 @@ export interface RunView {
 export class RunsQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(filter: { offerId?: string; openOnly?: boolean }): Promise<RunView[]> {
-    const views = await this.query(filter.offerId ? { column: 'offer_id', value: filter.offerId } : undefined);
-    return filter.openOnly ? views.filter((view) => view.openForEnrolment) : views;
+  /**
+   * A page of runs by start date (keyset on start_date, run_id). Whether a run is open is the domain's rule, checked
+   * here on each row, so with `openOnly` the runs are read in chunks until the page is full or none are left.
+   */
+  async list(filter: { offerId?: string; openOnly?: boolean }, paging: PageQuery): Promise<Page<RunView>> {
+    const limit = limitOf(paging);
+    let after = decodeCursor(paging.cursor, ['date', 'uuid']) as [string, string] | undefined;
+    const kept: RunView[] = [];
+    for (;;) {
+      const chunk = await this.query(filter.offerId ? { column: 'offer_id', value: filter.offerId } : undefined, after, limit + 1);
+      kept.push(...(filter.openOnly ? chunk.filter((view) => view.openForEnrolment) : chunk));
+      if (kept.length > limit || chunk.length <= limit) break;
+      const last = chunk[chunk.length - 1];
+      after = [last.startDate, last.runId];
+    }
+    return pageOf(kept, limit, (view) => [view.startDate, view.runId]);
   }
 
   async get(runId: string): Promise<RunView> {
@@ -40,7 +54,18 @@ export class RunsQueries {
     return view;
   }
 
-  private async query(where?: { column: 'run_id' | 'offer_id'; value: string }): Promise<RunView[]> {
+  private async query(where?: { column: 'run_id' | 'offer_id'; value: string }, after?: readonly [string, string], limit = 1): Promise<RunView[]> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    if (where) {
+      parameters.push(where.value);
+      conditions.push(`r.${where.column} = $${parameters.length}`);
+    }
+    if (after) {
+      parameters.push(after[0], after[1]);
+      conditions.push(`(r.start_date, r.run_id) > ($${parameters.length - 1}::date, $${parameters.length}::uuid)`);
+    }
+    parameters.push(limit);
     const runs = this.dataSource.getMetadata(KnownRunEntity).tablePath;
     const offers = this.dataSource.getMetadata(KnownOfferEntity).tablePath;
     const enrolments = this.dataSource.getMetadata(EnrolmentEntity).tablePath;
@@ -54,11 +79,11 @@ export class RunsQueries {
            FROM ${runs} r
            LEFT JOIN ${offers} o ON o.offer_id = r.offer_id
            LEFT JOIN ${enrolments} e ON e.run_id = r.run_id
-          ${where ? `WHERE r.${where.column} = $1` : ''}
+          ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
           GROUP BY r.run_id, o.offer_id
           ORDER BY r.start_date, r.run_id
-          LIMIT 500`,
-        where ? [where.value] : [],
+          LIMIT $${parameters.length}`,
+        parameters,
       );
     const now = new Date();
     return rows.map((row) => {

@@ -1,18 +1,19 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsUUID } from 'class-validator';
+import { Optional, PageQuery, PageView, type Page } from '@napl/service-kit';
 import { UuidParam } from '../../shared/uuid-param';
 import { RunsQueries, type RunView } from '../application/runs.queries';
 
-export class RunsFilterDto {
+export class RunsFilterDto extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   offerId?: string;
 
   @ApiPropertyOptional({ description: 'Alleen uitvoeringen waarvoor nu ingeschreven kan worden.' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   open?: boolean;
@@ -36,6 +37,10 @@ export class RunViewDto {
   @ApiProperty() openForEnrolment: boolean;
 }
 
+export class RunPageDto extends PageView {
+  @ApiProperty({ type: [RunViewDto] }) items: RunViewDto[];
+}
+
 @ApiTags('runs')
 @ApiBearerAuth()
 @Controller('v1/runs')
@@ -44,9 +49,9 @@ export class RunsController {
 
   @Get()
   @ApiOperation({ summary: 'Uitvoeringen die deze dienst kent (uit de catalogus), met vrije plaatsen en wachtlijst.' })
-  @ApiOkResponse({ type: [RunViewDto] })
-  list(@Query() filter: RunsFilterDto): Promise<RunView[]> {
-    return this.runs.list({ offerId: filter.offerId, openOnly: filter.open });
+  @ApiOkResponse({ type: RunPageDto })
+  list(@Query() filter: RunsFilterDto): Promise<Page<RunView>> {
+    return this.runs.list({ offerId: filter.offerId, openOnly: filter.open }, filter);
   }
 
   @Get(':runId')

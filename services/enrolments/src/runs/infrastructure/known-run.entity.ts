@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * The enrolments service's own copy of a catalogue run, fed by catalogue events, so that enrolling never
  * waits on the catalogue. `source_revision` is the catalogue's revision of the run in the last applied event, so an
  * older change arriving late does not overwrite a newer one; `source_version` is that event's time, which orders
- * events from before revisions (see shared/source-order.ts).
+ * events from before revisions (see @napl/persistence source-order).
  */
 @Entity({ name: 'known_run' })
 export class KnownRunEntity {

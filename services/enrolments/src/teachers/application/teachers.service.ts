@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { hasRole, type Principal } from '@napl/auth';
+import { EnrolmentsEvents } from '@napl/contracts';
+import { publishInTransaction } from '@napl/messaging';
 import { inTransaction } from '@napl/persistence';
+import { visibleOrNotFound } from '@napl/service-kit';
 import { EnrolmentError } from '../../enrolments/domain/enrolment.errors';
+import { EnrolmentEntity } from '../../enrolments/infrastructure/enrolment.entity';
+import { NotificationEntity } from '../../enrolments/infrastructure/notification.entity';
 import { SchoolEntity } from '../../schools/infrastructure/school.entity';
 import type { SectorCode } from '../domain/teacher';
 import { TeacherEntity } from '../infrastructure/teacher.entity';
@@ -78,33 +84,47 @@ export class TeachersService {
     });
   }
 
-  /** A teacher sees themself; a school leader the teachers of their school; an admin everyone. */
+  /**
+   * A teacher sees themself; a school leader the teachers of their school; an admin everyone. Anyone else gets the
+   * 404 of an unknown teacher, so the answer does not tell who is registered.
+   */
   async get(principal: Principal, teacherId: string): Promise<TeacherView> {
-    const teacher = await this.dataSource.getRepository(TeacherEntity).findOneBy({ teacherId });
-    const mayRead =
-      (hasRole(principal, 'teacher') && principal.teacherId === teacherId) ||
-      hasRole(principal, 'admin') ||
-      (hasRole(principal, 'school-leader') && !!teacher && teacher.schoolId === principal.schoolId);
-    if (!mayRead) throw new EnrolmentError('FORBIDDEN', 'forbidden', 'U heeft geen toegang tot de gegevens van deze docent.');
-    if (!teacher) throw new EnrolmentError('TEACHER_NOT_FOUND', 'not-found', 'Deze docent heeft zich nog niet geregistreerd.');
+    const teacher = visibleOrNotFound(
+      await this.dataSource.getRepository(TeacherEntity).findOneBy({ teacherId }),
+      (found) =>
+        (hasRole(principal, 'teacher') && principal.teacherId === found.teacherId) ||
+        hasRole(principal, 'admin') ||
+        (hasRole(principal, 'school-leader') && !!principal.schoolId && found.schoolId === principal.schoolId),
+      teacherNotFound,
+    );
     const school = await this.dataSource.getRepository(SchoolEntity).findOneByOrFail({ schoolId: teacher.schoolId });
     return viewOf(teacher, school);
   }
 
   /**
-   * Erases the personal data (name, e-mail) on request of the teacher or an admin. The pseudonymous id, the
-   * enrolments and every count stay as they are.
+   * Erases the personal data on request of the teacher or an admin: name and e-mail, the providers' free text about
+   * the teacher's results, and the messages to the teacher. TeacherErased, in the same transaction, carries only the
+   * pseudonymous id to the services that hold free text of the teacher's (quality: evaluation comments). The
+   * pseudonymous id, the enrolments and every count stay as they are.
    */
   async erasePersonalData(principal: Principal, teacherId: string): Promise<void> {
     const own = hasRole(principal, 'teacher') && principal.teacherId === teacherId;
     if (!own && !hasRole(principal, 'admin')) {
       throw new EnrolmentError('FORBIDDEN', 'forbidden', 'Alleen de docent zelf of een beheerder kan persoonsgegevens laten wissen.');
     }
-    const result = await this.dataSource
-      .getRepository(TeacherEntity)
-      .update({ teacherId }, { name: null, email: null, personalDataErasedAt: new Date() });
-    if (!result.affected) throw new EnrolmentError('TEACHER_NOT_FOUND', 'not-found', 'Deze docent heeft zich nog niet geregistreerd.');
+    await inTransaction(this.dataSource, async (manager) => {
+      const erasedAt = new Date();
+      const result = await manager.update(TeacherEntity, { teacherId }, { name: null, email: null, personalDataErasedAt: erasedAt });
+      if (!result.affected) throw teacherNotFound();
+      await manager.update(EnrolmentEntity, { teacherId, notCompletedReason: Not(IsNull()) }, { notCompletedReason: null });
+      await manager.delete(NotificationEntity, { teacherId });
+      await publishInTransaction(manager, EnrolmentsEvents.TeacherErased, teacherId, { teacherId, erasedAt: timestampFromDate(erasedAt) });
+    });
   }
+}
+
+function teacherNotFound(): EnrolmentError {
+  return new EnrolmentError('TEACHER_NOT_FOUND', 'not-found', 'Deze docent heeft zich nog niet geregistreerd.');
 }
 
 function viewOf(teacher: TeacherEntity, school: SchoolEntity): TeacherView {

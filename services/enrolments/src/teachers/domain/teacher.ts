@@ -1,17 +1,5 @@
-import { Sector } from '@napl/contracts';
-
-export const SECTOR_CODES = ['po', 'vo', 'mbo', 'vso'] as const;
-export type SectorCode = (typeof SECTOR_CODES)[number];
-
-const SECTOR_ENUM: Record<SectorCode, Sector> = { po: Sector.PO, vo: Sector.VO, mbo: Sector.MBO, vso: Sector.VSO };
-
-export function sectorToContract(code: SectorCode): Sector {
-  return SECTOR_ENUM[code];
-}
-
-export function sectorFromContract(sector: Sector): SectorCode | undefined {
-  return (Object.entries(SECTOR_ENUM) as [SectorCode, Sector][]).find(([, value]) => value === sector)?.[0];
-}
+// The sector codes and their contract values are the platform's (one definition, in the contracts lib).
+export { SECTOR_CODES, sectorFromContract, sectorToContract, type SectorCode } from '@napl/contracts';
 
 /** A school location id: BRIN (2 digits, 2 letters) plus a 2-digit location code, e.g. `12AB00`. */
 export const SCHOOL_ID_PATTERN = /^\d{2}[A-Z]{2}\d{2}$/;

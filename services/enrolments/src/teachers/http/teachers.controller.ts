@@ -51,7 +51,7 @@ export class TeachersController {
   @ApiOperation({ summary: 'Een docent: de docent zelf, een schoolleider van diens school of een beheerder.' })
   @ApiParam({ name: 'teacherId', format: 'uuid' })
   @ApiOkResponse({ type: TeacherViewDto })
-  @ApiForbiddenResponse({ description: 'Niet uw gegevens of niet uw school.' })
+  @ApiNotFoundResponse({ description: 'Onbekende docent, of een die niet de uwe is of niet van uw school (hetzelfde antwoord).' })
   get(@CurrentPrincipal() principal: Principal, @UuidParam('teacherId') teacherId: string): Promise<TeacherView> {
     return this.teachers.get(principal, teacherId);
   }
@@ -60,7 +60,8 @@ export class TeachersController {
   @HttpCode(204)
   @Roles('teacher', 'admin')
   @ApiOperation({
-    summary: 'Persoonsgegevens (naam, e-mail) wissen op verzoek; het pseudonieme id, de inschrijvingen en alle tellingen blijven.',
+    summary:
+      'Persoonsgegevens wissen op verzoek: naam, e-mail, toelichtingen van aanbieders bij resultaten, berichten, en (via TeacherErased) evaluatietoelichtingen; het pseudonieme id, de inschrijvingen en alle tellingen blijven.',
   })
   @ApiParam({ name: 'teacherId', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Gewist.' })

@@ -9,12 +9,13 @@ import { QualityEvents, type EventContract } from '@napl/contracts';
 import { todayInAmsterdam } from '@napl/domain';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
 import { inTransaction } from '@napl/persistence';
+import { decodeCursor, limitOf, pageOf, visibleOrNotFound, type Page, type PageQuery } from '@napl/service-kit';
 import { FrameworkService } from '../../framework/application/framework.service';
 import type { Criterion } from '../../framework/domain/framework';
 import { recordHistory, SYSTEM_ACTOR } from '../../history/application/record-history';
 import { MarksService } from '../../marks/application/marks.service';
 import { QualityConfig } from '../../quality.config';
-import { isQualityStaff } from '../../shared/provider-scope';
+import { mayReadProviderCase } from '../../shared/provider-scope';
 import { QualityError } from '../../shared/quality-error';
 import { refuseDecision, rejectionReasons, type CriterionScore, type ProposedDecision } from '../domain/decision';
 import { AssessmentEntity, CriterionScoreEntity } from '../infrastructure/assessment.entities';
@@ -104,18 +105,26 @@ export class AssessmentsService {
     return assessment;
   }
 
-  async list(filter: { status?: string; providerId?: string; offerId?: string }): Promise<AssessmentEntity[]> {
-    const where: Record<string, unknown> = {};
-    if (filter.status) where.status = filter.status;
-    if (filter.providerId) where.providerId = filter.providerId;
-    if (filter.offerId) where.offerId = filter.offerId;
-    return this.dataSource.getRepository(AssessmentEntity).find({ where, order: { openedAt: 'ASC' }, take: 500 });
+  /** Oldest first, a page at a time (keyset on opened_at, id). */
+  async list(filter: { status?: string; providerId?: string; offerId?: string }, paging: PageQuery): Promise<Page<AssessmentEntity>> {
+    const limit = limitOf(paging);
+    const after = decodeCursor(paging.cursor, ['timestamp', 'uuid']);
+    const query = this.dataSource.getRepository(AssessmentEntity).createQueryBuilder('a');
+    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    if (filter.providerId) query.andWhere('a.provider_id = :providerId', { providerId: filter.providerId });
+    if (filter.offerId) query.andWhere('a.offer_id = :offerId', { offerId: filter.offerId });
+    if (after) query.andWhere('(a.opened_at, a.id) > (:openedAt::timestamptz, :id::uuid)', { openedAt: after[0], id: after[1] });
+    const rows = await query.orderBy('a.opened_at', 'ASC').addOrderBy('a.id', 'ASC').limit(limit + 1).getMany();
+    return pageOf(rows, limit, (assessment) => [assessment.openedAt.toISOString(), assessment.id]);
   }
 
-  /** A case with its framework's criteria and the scores so far; a provider sees only its own cases. */
+  /** A case with its framework's criteria and the scores so far; another provider's case answers as a missing one. */
   async detail(assessmentId: string, principal: Principal): Promise<AssessmentDetail> {
-    const assessment = await this.find(this.dataSource.manager, assessmentId);
-    if (!isQualityStaff(principal) && assessment.providerId !== principal.providerId) throw notFound();
+    const assessment = visibleOrNotFound(
+      await this.dataSource.manager.findOneBy(AssessmentEntity, { id: assessmentId }),
+      (found) => mayReadProviderCase(principal, found.providerId),
+      notFound,
+    );
     const framework = await this.frameworks.byVersion(assessment.frameworkVersion);
     const scores = await this.dataSource.getRepository(CriterionScoreEntity).findBy({ assessmentId });
     return { assessment, criteria: framework.criteria, scores };
@@ -321,12 +330,6 @@ export class AssessmentsService {
 
   private checkConflictOfInterest(manager: EntityManager, assessment: AssessmentEntity, principal: Principal): Promise<void> {
     return refuseConflictOfInterest(manager, assessment.providerId, principal);
-  }
-
-  private async find(manager: EntityManager, assessmentId: string): Promise<AssessmentEntity> {
-    const assessment = await manager.findOneBy(AssessmentEntity, { id: assessmentId });
-    if (!assessment) throw notFound();
-    return assessment;
   }
 }
 

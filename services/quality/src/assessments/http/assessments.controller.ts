@@ -21,7 +21,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -31,6 +30,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
+import { IsCalendarDate, limitOf, Optional, type Page, PageQuery, PageView } from '@napl/service-kit';
 import { isQualityStaff } from '../../shared/provider-scope';
 import { uuidPipe } from '../../shared/uuid-pipe';
 import { AssessmentsService, type AssessmentDetail } from '../application/assessments.service';
@@ -39,10 +39,10 @@ import type { AssessmentEntity } from '../infrastructure/assessment.entities';
 
 const STATUSES = ['open', 'awaiting-confirmation', ...OUTCOMES];
 
-export class AssessmentsQuery {
-  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() providerId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() offerId?: string;
+export class AssessmentsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STATUSES }) @Optional() @IsIn(STATUSES) status?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() providerId?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() offerId?: string;
 }
 
 export class ScoreDto {
@@ -56,7 +56,7 @@ export class ScoreDto {
   met: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Score 1-5, vooral bij wegende criteria.' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(5)
@@ -90,7 +90,7 @@ export class DecisionDto {
   summary: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Voorwaarden bij goedkeuring onder voorwaarden.' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -99,8 +99,8 @@ export class DecisionDto {
   conditions?: string[];
 
   @ApiPropertyOptional({ example: '2027-06-30', description: 'Termijn voor de voorwaarden (JJJJ-MM-DD).' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'moet een datum zijn (JJJJ-MM-DD)' })
+  @Optional()
+  @IsCalendarDate()
   conditionsDeadline?: string;
 }
 
@@ -110,7 +110,7 @@ export class ConfirmationDto {
   agree: boolean;
 
   @ApiPropertyOptional({ description: 'Reden, verplicht bij oneens.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(4000)
   reason?: string;
@@ -144,6 +144,10 @@ export class AssessmentView {
   @ApiProperty({ nullable: true }) conditionsDeadline: string | null;
   @ApiProperty({ nullable: true }) decidedAt: Date | null;
   @ApiProperty({ nullable: true }) markId: string | null;
+}
+
+export class AssessmentPageView extends PageView {
+  @ApiProperty({ type: [AssessmentView] }) items: AssessmentView[];
 }
 
 export class ScoreView {
@@ -214,13 +218,14 @@ export class AssessmentsController {
   @Get()
   @Roles('assessor', 'ministry', 'admin', 'provider')
   @ApiOperation({ summary: 'Beoordelingen, bijvoorbeeld de open zaken (status=open); een aanbieder ziet alleen de eigen.' })
-  @ApiOkResponse({ type: [AssessmentView] })
-  async list(@Query() query: AssessmentsQuery, @CurrentPrincipal() principal: Principal): Promise<AssessmentView[]> {
+  @ApiOkResponse({ type: AssessmentPageView })
+  async list(@Query() query: AssessmentsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<AssessmentView>> {
     // Whatever other roles the token carries, without a staff role the caller sees only its own provider's cases.
     const ownProviderOnly = !isQualityStaff(principal);
-    if (ownProviderOnly && !principal.providerId) return [];
-    const cases = await this.assessments.list({ ...query, providerId: ownProviderOnly ? principal.providerId : query.providerId });
-    return cases.map((entity) => assessmentView(entity, principal));
+    if (ownProviderOnly && !principal.providerId) return { items: [], limit: limitOf(query), nextCursor: null, hasMore: false };
+    const filter = { status: query.status, offerId: query.offerId, providerId: ownProviderOnly ? principal.providerId : query.providerId };
+    const cases = await this.assessments.list(filter, query);
+    return { ...cases, items: cases.items.map((entity) => assessmentView(entity, principal)) };
   }
 
   @Get(':assessmentId')

@@ -6,11 +6,13 @@ import type { Principal } from '@napl/auth';
 import { QualityEvents } from '@napl/contracts';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
 import { inTransaction } from '@napl/persistence';
+import { decodeCursor, limitOf, pageOf, visibleOrNotFound, type Page, type PageQuery } from '@napl/service-kit';
 import { AssessmentsService } from '../../assessments/application/assessments.service';
 import { AssessmentEntity } from '../../assessments/infrastructure/assessment.entities';
 import { recordHistory, SYSTEM_ACTOR } from '../../history/application/record-history';
 import { QualityMarkEntity } from '../../marks/infrastructure/quality-mark.entity';
 import { QualityConfig } from '../../quality.config';
+import { mayReadProviderCase } from '../../shared/provider-scope';
 import { QualityError } from '../../shared/quality-error';
 import { averages, reassessmentDue, type EvaluationAverages, type EvaluationTotals } from '../domain/evaluation-rules';
 import { EvaluationEntity, EvaluationInvitationEntity, OfferEvaluationStateEntity } from '../infrastructure/evaluation.entities';
@@ -27,7 +29,8 @@ export interface EvaluationAnswers {
 export interface EvaluationSummary extends EvaluationAverages {
   readonly offerId: string;
   readonly providerId: string;
-  readonly comments: { text: string; submittedAt: Date }[];
+  /** Newest first, a page at a time: `?limit=&cursor=` page through them. */
+  readonly comments: Page<{ text: string; submittedAt: Date }>;
   readonly reassessmentRequiredAt: Date | null;
 }
 
@@ -88,28 +91,40 @@ export class EvaluationsService {
   }
 
   /** Aggregates of one offer, for its provider, assessors and the ministry. */
-  async summary(offerId: string, principal: Principal): Promise<EvaluationSummary> {
-    const providerId = await this.providerOf(offerId);
-    if (!providerId) throw new QualityError('OFFER_NOT_FOUND', 'not-found', 'Van dit aanbod zijn geen evaluaties of beoordelingen bekend.');
-    const isStaff = principal.roles.some((role) => role === 'assessor' || role === 'ministry' || role === 'admin');
-    if (!isStaff && principal.providerId !== providerId) {
-      throw new QualityError('OUT_OF_SCOPE', 'forbidden', 'U kunt alleen de evaluaties van het aanbod van uw eigen organisatie inzien.');
-    }
+  async summary(offerId: string, principal: Principal, paging: PageQuery = {}): Promise<EvaluationSummary> {
+    // Another provider's offer answers as an unknown one: nothing to learn from the answer.
+    const providerId = visibleOrNotFound(
+      await this.providerOf(offerId),
+      (provider) => mayReadProviderCase(principal, provider),
+      () => new QualityError('OFFER_NOT_FOUND', 'not-found', 'Van dit aanbod zijn geen evaluaties of beoordelingen bekend.'),
+    );
     const totals = await this.totals(this.dataSource.manager, offerId, EPOCH);
-    const comments = await this.dataSource.getRepository(EvaluationEntity).find({
-      select: { comment: true, submittedAt: true },
-      where: { offerId },
-      order: { submittedAt: 'DESC' },
-      take: 200,
-    });
+    const limit = limitOf(paging);
+    const after = decodeCursor(paging.cursor, ['timestamp', 'uuid']);
+    const query = this.dataSource
+      .getRepository(EvaluationEntity)
+      .createQueryBuilder('e')
+      .select(['e.enrolmentId', 'e.comment', 'e.submittedAt'])
+      .where(`e.offer_id = :offerId AND e.comment <> ''`, { offerId });
+    if (after) query.andWhere('(e.submitted_at, e.enrolment_id) < (:submittedAt::timestamptz, :id::uuid)', { submittedAt: after[0], id: after[1] });
+    const rows = await query.orderBy('e.submitted_at', 'DESC').addOrderBy('e.enrolment_id', 'DESC').limit(limit + 1).getMany();
     const state = await this.dataSource.getRepository(OfferEvaluationStateEntity).findOneBy({ offerId });
     return {
       offerId,
       providerId,
       ...averages(totals),
-      comments: comments.filter((row) => row.comment).map((row) => ({ text: row.comment, submittedAt: row.submittedAt })),
+      comments: pageOf(rows, limit, (row) => [row.submittedAt.toISOString(), row.enrolmentId], (row) => ({ text: row.comment, submittedAt: row.submittedAt })),
       reassessmentRequiredAt: state?.reassessmentRequiredAt ?? null,
     };
+  }
+
+  /**
+   * A teacher's personal data was erased (TeacherErased): the comments they wrote go. Their scores stay, as
+   * anonymous numbers behind the aggregates, tied only to the pseudonymous id.
+   */
+  async eraseTeacher(manager: EntityManager, teacherId: string): Promise<number> {
+    const result = await manager.update(EvaluationEntity, { teacherId }, { comment: '' });
+    return result.affected ?? 0;
   }
 
   /**

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,8 +10,9 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
+import { Optional, PageQuery, PageView } from '@napl/service-kit';
 import { uuidPipe } from '../../shared/uuid-pipe';
 import { EvaluationsService, type EvaluationSummary } from '../application/evaluations.service';
 import type { EvaluationInvitationEntity } from '../infrastructure/evaluation.entities';
@@ -47,7 +47,7 @@ export class EvaluationDto {
   wouldRecommend: number;
 
   @ApiPropertyOptional({ description: 'Toelichting (vrije tekst, zonder namen).' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(4000)
   comment?: string;
@@ -72,13 +72,23 @@ export class OpenEvaluationView {
   @ApiProperty() completedAt: Date;
 }
 
+export class EvaluationCommentView {
+  @ApiProperty() text: string;
+  @ApiProperty() submittedAt: Date;
+}
+
+export class EvaluationCommentPageView extends PageView {
+  @ApiProperty({ type: [EvaluationCommentView] }) items: EvaluationCommentView[];
+}
+
 export class EvaluationSummaryView {
   @ApiProperty() offerId: string;
   @ApiProperty() providerId: string;
   @ApiProperty() responseCount: number;
   @ApiProperty({ type: Object, description: 'Gemiddelde per vraag in honderdsten (274 = 2,74).' }) perQuestion: Record<string, number | null>;
   @ApiProperty({ nullable: true, description: 'Gemiddelde over alle antwoorden, in honderdsten.' }) overall: number | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) comments: { text: string; submittedAt: Date }[];
+  @ApiProperty({ type: EvaluationCommentPageView, description: 'Toelichtingen, nieuwste eerst; blader met limit en cursor.' })
+  comments: EvaluationCommentPageView;
   @ApiProperty({ nullable: true }) reassessmentRequiredAt: Date | null;
 }
 
@@ -112,9 +122,12 @@ export class EvaluationsController {
   @Roles('provider', 'assessor', 'ministry', 'admin')
   @ApiOperation({ summary: 'Geaggregeerde evaluaties van een aanbod, voor de eigen aanbieder en de beoordelaars.' })
   @ApiOkResponse({ type: EvaluationSummaryView })
-  @ApiForbiddenResponse({ description: 'Het aanbod van een andere aanbieder.' })
-  @ApiNotFoundResponse({ description: 'Onbekend aanbod.' })
-  summary(@Param('offerId', uuidPipe('Het aanbod-id')) offerId: string, @CurrentPrincipal() principal: Principal): Promise<EvaluationSummary> {
-    return this.evaluations.summary(offerId, principal);
+  @ApiNotFoundResponse({ description: 'Onbekend aanbod, of het aanbod van een andere aanbieder (hetzelfde antwoord).' })
+  summary(
+    @Param('offerId', uuidPipe('Het aanbod-id')) offerId: string,
+    @Query() paging: PageQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<EvaluationSummary> {
+    return this.evaluations.summary(offerId, principal, paging);
   }
 }

@@ -37,4 +37,11 @@ export class HistoryEntryEntity {
 
   @Column({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt: Date;
+
+  /**
+   * The order entries were written in: the entries of one transaction share their time, and history is read back
+   * (a page at a time) by time and then this. A string, as Postgres' bigint reaches JavaScript.
+   */
+  @Column({ type: 'bigint', generated: 'increment' })
+  seq: string;
 }

@@ -9,8 +9,10 @@ import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
 import { refuseConflictOfInterest } from '../../assessments/application/conflict-of-interest';
 import { todayInAmsterdam } from '@napl/domain';
 import { inTransaction } from '@napl/persistence';
+import { decodeCursor, limitOf, pageOf, visibleOrNotFound, type Page, type PageQuery } from '@napl/service-kit';
 import { recordHistory, SYSTEM_ACTOR } from '../../history/application/record-history';
 import { QualityConfig } from '../../quality.config';
+import { mayReadProviderCase } from '../../shared/provider-scope';
 import { QualityError } from '../../shared/quality-error';
 import { validUntil } from '../domain/mark-validity';
 import { QualityMarkEntity } from '../infrastructure/quality-mark.entity';
@@ -214,18 +216,23 @@ export class MarksService {
     });
   }
 
-  async get(markId: string): Promise<QualityMarkEntity> {
-    const mark = await this.dataSource.getRepository(QualityMarkEntity).findOneBy({ id: markId });
-    if (!mark) throw markNotFound();
-    return mark;
+  /** A mark is public; with a principal, only when it may see the mark's conditions (else the 404 of a missing one). */
+  async get(markId: string, conditionsFor?: Principal): Promise<QualityMarkEntity> {
+    const visible = (mark: QualityMarkEntity): boolean => !conditionsFor || mayReadProviderCase(conditionsFor, mark.providerId);
+    return visibleOrNotFound(await this.dataSource.getRepository(QualityMarkEntity).findOneBy({ id: markId }), visible, markNotFound);
   }
 
-  async list(filter: { offerId?: string; providerId?: string; status?: string }): Promise<QualityMarkEntity[]> {
-    const where: Record<string, string> = {};
-    if (filter.offerId) where.offerId = filter.offerId;
-    if (filter.providerId) where.providerId = filter.providerId;
-    if (filter.status) where.status = filter.status;
-    return this.dataSource.getRepository(QualityMarkEntity).find({ where, order: { issuedAt: 'DESC' }, take: 500 });
+  /** Newest first, a page at a time (keyset on issued_at, id). */
+  async list(filter: { offerId?: string; providerId?: string; status?: string }, paging: PageQuery): Promise<Page<QualityMarkEntity>> {
+    const limit = limitOf(paging);
+    const after = decodeCursor(paging.cursor, ['timestamp', 'uuid']);
+    const query = this.dataSource.getRepository(QualityMarkEntity).createQueryBuilder('mark');
+    if (filter.offerId) query.andWhere('mark.offer_id = :offerId', { offerId: filter.offerId });
+    if (filter.providerId) query.andWhere('mark.provider_id = :providerId', { providerId: filter.providerId });
+    if (filter.status) query.andWhere('mark.status = :status', { status: filter.status });
+    if (after) query.andWhere('(mark.issued_at, mark.id) < (:issuedAt::timestamptz, :id::uuid)', { issuedAt: after[0], id: after[1] });
+    const rows = await query.orderBy('mark.issued_at', 'DESC').addOrderBy('mark.id', 'DESC').limit(limit + 1).getMany();
+    return pageOf(rows, limit, (mark) => [mark.issuedAt.toISOString(), mark.id]);
   }
 
   /** Revokes one valid mark; undefined when it was not valid (anymore). */
