@@ -26,7 +26,9 @@ for service in "${SERVICES[@]}"; do
     echo "$service: already running (pid $(cat "$pidfile"))"; continue
   fi
   if healthy "$port"; then echo "$service: something already answers on port $port; reusing it"; continue; fi
-  PORT="$port" nohup node $SERVICE_NODE_OPTIONS "services/$service/dist/main.js" > "$RUN_DIR/$service.log" 2>&1 &
+  kafka_env="$(service_kafka_env "$service")"
+  # shellcheck disable=SC2086  # kafka_env: NAME=value words
+  env PORT="$port" $kafka_env nohup node $SERVICE_NODE_OPTIONS "services/$service/dist/main.js" > "$RUN_DIR/$service.log" 2>&1 &
   echo $! > "$pidfile"
   echo "$service: starting on port $port (log: .local/run/$service.log)"
 done

@@ -13,6 +13,10 @@
 #   NAPL_INFRA_OWNER            a token of the caller (e.g. the test script's pid): when `start` starts a new
 #                               broker it records the token in <state>/started-by, and `release` stops the broker
 #                               only when that file holds the same token. A reused broker keeps its record.
+#   NAPL_KAFKA_CREDENTIALS      folder of the principals' passwords, one file per principal (default
+#                               .local/kafka-credentials; shared by every broker of this checkout, made at first start)
+# The broker authenticates every client (SASL SCRAM-SHA-512) and authorises it by ACLs: `start` provisions the users
+# and ACLs of libs/messaging/src/kafka-access.ts (tools/kafka/kafka-access.ts, tools/kafka/Provision.java).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -26,6 +30,11 @@ pom_sum="$(sha1sum "$here/pom.xml" | cut -d' ' -f1)"
 libs="${NAPL_KAFKA_LIBS:-$root/.local/kafka-libs/$kafka_version-${pom_sum:0:8}}"
 pidfile="$state/broker.pid"
 marker="$state/started-by"
+credentials="${NAPL_KAFKA_CREDENTIALS:-$root/.local/kafka-credentials}"
+# What the last provisioning applied (a digest of the plan): a restart with the same plan skips it.
+provisioned="$state/provisioned"
+# The first line of server.properties: a broker whose file lacks it was started by a kafka.sh without authentication.
+config_generation="# napl kafka.sh config 2: SASL SCRAM-SHA-512 and ACLs"
 
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
@@ -57,17 +66,40 @@ fetch_jars() {
   exec 9>&-
 }
 
+# The users and ACLs to provision, from the platform's definition; makes missing passwords on the way.
+access_plan() {
+  (cd "$root" && node -r ts-node/register/transpile-only -r tsconfig-paths/register tools/kafka/kafka-access.ts plan "$credentials")
+}
+
+# The client listener's mechanisms: SCRAM-SHA-512, and PLAIN for the admin alone on a bootstrap start (see start).
+client_mechanism() { if [ "${1:-}" = bootstrap ]; then echo PLAIN; else echo SCRAM-SHA-512; fi; }
+
 write_config() {
+  local admin_password mechanism; admin_password="$(cat "$credentials/admin")"; mechanism="$(client_mechanism "${1:-}")"
   mkdir -p "$state/data" "$state/logs"
+  # Clients: SASL SCRAM-SHA-512 on the client port (users live in the cluster's metadata). Controller: SASL PLAIN
+  # with the admin as its only user, written here: KRaft controllers cannot use SCRAM, whose users live in the
+  # metadata they serve. Only User:admin is a super user; every other principal gets only what the ACLs allow.
   cat > "$state/server.properties" <<PROPS
+$config_generation
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$controller_port
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listeners=CLIENT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port
+advertised.listeners=CLIENT://127.0.0.1:$port
+listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
+inter.broker.listener.name=CLIENT
+sasl.mechanism.inter.broker.protocol=$mechanism
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.client.sasl.enabled.mechanisms=$mechanism
+listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$admin_password";
+listener.name.client.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$admin_password" user_admin="$admin_password";
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$admin_password" user_admin="$admin_password";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:admin
 log.dirs=$state/data
 num.partitions=1
 offsets.topic.replication.factor=1
@@ -81,6 +113,32 @@ group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 log.retention.hours=-1
 PROPS
+  chmod 600 "$state/server.properties"
+}
+
+# Provision.java, compiled once per source and Kafka version next to the jars.
+provision_classes() {
+  local sum; sum="$(cat "$here/Provision.java" "$libs/.complete" | sha1sum | cut -c1-8)"
+  local classes="$libs-provision-$sum"
+  if [ ! -f "$classes/Provision.class" ]; then
+    rm -rf "$classes.tmp.$$"; mkdir -p "$classes.tmp.$$"
+    javac -nowarn -cp "$libs/*" -d "$classes.tmp.$$" "$here/Provision.java"
+    mv -T "$classes.tmp.$$" "$classes" 2>/dev/null || rm -rf "$classes.tmp.$$"   # another start was quicker
+  fi
+  echo "$classes"
+}
+
+# Applies the users and ACLs to the running broker, unless this data folder got this very plan before.
+provision() {
+  # Each step checks its own result: callers test provision in an `if`, where bash ignores set -e.
+  local plan sum; plan="$(access_plan)" || return 1
+  # Per data folder: meta.properties holds the directory id a format made.
+  sum="$( (printf '%s' "$plan"; cat "$state/data/meta.properties" 2>/dev/null) | sha1sum | cut -d' ' -f1)"
+  [ "${1:-}" != bootstrap ] && [ -f "$provisioned" ] && [ "$(cat "$provisioned")" = "$sum" ] && return
+  printf '%s\n' "$plan" | java -Xmx128m -XX:+UseSerialGC "-Dlog4j2.configurationFile=$here/log4j2.properties" \
+    "-Dkafka.logs.dir=$state/logs" -cp "$libs/*:$(provision_classes)" \
+    Provision "127.0.0.1:$port" "$(client_mechanism "${1:-}")" || return 1
+  [ "${1:-}" = bootstrap ] || echo "$sum" > "$provisioned"
 }
 
 # A small heap and the serial GC suit a 2-core machine. Kafka 4 logs through log4j2.
@@ -100,14 +158,32 @@ note_other_jars() {
 start() {
   local pid
   if pid="$(running_pid)"; then
-    echo "kafka: already running (pid $pid) on 127.0.0.1:$port"; note_other_jars "$pid"; return
+    echo "kafka: already running (pid $pid) on 127.0.0.1:$port"; note_other_jars "$pid"
+    if [ "$(head -1 "$state/server.properties" 2>/dev/null)" = "$config_generation" ]; then
+      fetch_jars; provision
+    else
+      echo "kafka: note: that broker runs without authentication (started by an older kafka.sh); stop it" \
+        "(tools/kafka/kafka.sh stop) and start it again to switch to SASL and ACLs"
+    fi
+    return
   fi
   if answers; then echo "kafka: something already answers on 127.0.0.1:$port; reusing it"; return; fi
   fetch_jars
-  write_config
+  access_plan > /dev/null   # makes the passwords the first time
+  # Users and ACLs live in the cluster's metadata. A new data folder is formatted with the admin's SCRAM credential;
+  # one formatted without it (before kafka.sh had SASL) keeps its topics and gets a bootstrap start: the admin logs in
+  # with PLAIN (its password in server.properties), provisions, and the broker restarts with SCRAM alone.
+  local mode=""
+  if [ -f "$state/data/meta.properties" ] && [ ! -f "$state/sasl-ready" ]; then
+    mode=bootstrap; echo "kafka: $state was formatted without SASL: a bootstrap start adds the users and ACLs"
+  fi
+  write_config "$mode"
   # A stable cluster id per data folder, so a restart reuses the stored topics.
   [ -f "$state/cluster.id" ] || java_cmd kafka.tools.StorageTool random-uuid > "$state/cluster.id"
-  java_cmd kafka.tools.StorageTool format -t "$(cat "$state/cluster.id")" -c "$state/server.properties" --ignore-formatted >/dev/null
+  if [ ! -f "$state/data/meta.properties" ]; then
+    java_cmd kafka.tools.StorageTool format -t "$(cat "$state/cluster.id")" -c "$state/server.properties" \
+      --add-scram "SCRAM-SHA-512=[name=admin,iterations=8192,password=$(cat "$credentials/admin")]" >/dev/null
+  fi
   local started; started=$(date +%s%N)
   nohup java "${java_opts[@]}" kafka.Kafka "$state/server.properties" < /dev/null > "$state/logs/stdout.log" 2>&1 &
   echo $! > "$pidfile"
@@ -115,7 +191,17 @@ start() {
   if [ -n "${NAPL_INFRA_OWNER:-}" ]; then echo "$NAPL_INFRA_OWNER" > "$marker"; else rm -f "$marker"; fi
   for _ in $(seq 1 120); do
     if answers; then
-      echo "kafka: Kafka $kafka_version ready on 127.0.0.1:$port in $(( ($(date +%s%N) - started) / 1000000 )) ms (pid $(cat "$pidfile"))"
+      if ! provision "$mode"; then
+        # Left running, a bootstrap broker would still take the admin's PLAIN login on the client port.
+        [ "$mode" = bootstrap ] && stop_quietly
+        echo "kafka: provisioning users and ACLs failed; see above" >&2; exit 1
+      fi
+      if [ "$mode" = bootstrap ]; then
+        touch "$state/sasl-ready"; stop_quietly; start; return
+      fi
+      touch "$state/sasl-ready"
+      echo "kafka: Kafka $kafka_version ready on 127.0.0.1:$port (SASL SCRAM-SHA-512, ACLs) in" \
+        "$(( ($(date +%s%N) - started) / 1000000 )) ms (pid $(cat "$pidfile"))"
       return
     fi
     # Whether the process we just launched still lives: not running_pid, whose check of the command line fails in
@@ -130,16 +216,18 @@ start() {
   echo "kafka: broker did not answer within 60 s; see $state/logs" >&2; exit 1
 }
 
-stop() {
+stop_quietly() {
   local pid
   if pid="$(running_pid)"; then
     kill -TERM "$pid"
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     if kill -0 "$pid" 2>/dev/null; then echo "kafka: broker did not stop in 30 s; killing" >&2; kill -KILL "$pid"; fi
-    rm -f "$pidfile"; echo "kafka: stopped"
-  else
-    echo "kafka: not running"
+    rm -f "$pidfile"
   fi
+}
+
+stop() {
+  if running_pid > /dev/null; then stop_quietly; echo "kafka: stopped"; else echo "kafka: not running"; fi
   rm -f "$marker"
 }
 
@@ -161,6 +249,6 @@ case "${1:-}" in
   stop) stop ;;
   release) release ;;
   status) answers && echo "kafka: answers on 127.0.0.1:$port" ;;
-  reset) stop; rm -rf "$state/data" "$state/cluster.id" "$state/server.properties"; echo "kafka: data deleted" ;;
+  reset) stop; rm -rf "$state/data" "$state/cluster.id" "$state/server.properties" "$provisioned" "$state/sasl-ready"; echo "kafka: data deleted" ;;
   *) echo "usage: $0 start|stop|release|status|reset" >&2; exit 2 ;;
 esac

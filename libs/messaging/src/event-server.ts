@@ -3,12 +3,18 @@ import { Server, type CustomTransportStrategy, type MessageHandler } from '@nest
 import { lastValueFrom } from 'rxjs';
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { ALL_TOPICS } from '@napl/contracts';
+import { ALL_TOPICS, type TopicDefinition } from '@napl/contracts';
 import { EventConsumer, type EventConsumerOptions } from './event-consumer';
 import { NAPL_EVENTS_TRANSPORT, type EventHandler, type EventHandlerExtras, type HandlerContext } from './event-handler';
-import { ensureTopics, type createKafka } from './kafka-client';
+import { KAFKA_ADMIN_PRINCIPAL, topicsEnsuredBy, undeclaredConsumedTopics } from './kafka-access';
+import { ensureTopics, kafkaAccessProblem, type createKafka } from './kafka-client';
 
 type Kafka = ReturnType<typeof createKafka>;
+
+export interface EventServerOptions extends EventConsumerOptions {
+  /** The service: it creates its own topics and those it consumes (what its principal may); without it, all topics. */
+  readonly service?: string;
+}
 
 /**
  * The platform's Kafka transport for @nestjs/microservices: the service's @OnEvent methods are its handlers,
@@ -31,7 +37,7 @@ export class EventServer extends Server implements CustomTransportStrategy {
     private readonly kafka: Kafka,
     private readonly dataSource: DataSource,
     private readonly deadLetterProducer: Producer,
-    private readonly options: EventConsumerOptions,
+    private readonly options: EventServerOptions,
   ) {
     super();
     this.started = new Promise((resolve) => (this.markStarted = resolve));
@@ -91,14 +97,28 @@ export class EventServer extends Server implements CustomTransportStrategy {
 
   private async startWhenKafkaAnswers(): Promise<void> {
     // Topics are created here even for a service that consumes nothing: its outbox relay publishes to them.
+    const { service, connection } = this.options;
+    const handlerTopics = this.eventHandlers().map((handler): TopicDefinition => handler.contract.topic);
+    const topics = service ? topicsEnsuredBy(service, handlerTopics) : ALL_TOPICS;
+    const undeclared = service && connection.sasl && connection.sasl.username !== KAFKA_ADMIN_PRINCIPAL ? undeclaredConsumedTopics(service, handlerTopics) : [];
+    if (undeclared.length > 0) {
+      this.log.error(`${service} handles events of ${undeclared.join(', ')}, which its Kafka principal may not read: declare them in libs/messaging/src/kafka-access.ts`);
+    }
     for (let attempt = 1; !this.stopping; attempt++) {
       try {
-        await ensureTopics(this.kafka, this.options.connection, ALL_TOPICS);
+        await ensureTopics(this.kafka, connection, topics);
         await this.consumer!.start();
         this.running = true;
         this.markStarted();
         return;
       } catch (error) {
+        // Wrong credentials or a missing ACL: a configuration error that no retry (and no restart) mends. Said once,
+        // and the consumer stays down (/health shows kafka.consumer false) while the HTTP side and the outbox go on.
+        const problem = kafkaAccessProblem(error, connection);
+        if (problem) {
+          this.log.error(`Not consuming: ${problem}`);
+          return;
+        }
         if (attempt === 1) this.log.warn(`Kafka not ready, retrying: ${(error as Error).message}`);
         await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
       }

@@ -1,5 +1,6 @@
 export * from './envelope';
 export * from './kafka-client';
+export * from './kafka-access';
 export * from './messaging.entities';
 export * from './messaging-tables.migration';
 export * from './outbox-delivery.migration';

@@ -79,6 +79,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
       intervalMs: options.retentionIntervalMs,
     });
     this.eventServer = new EventServer(kafka, dataSource, kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner }), {
+      service: options.service,
       connection: options.connection,
       groupId: options.groupId,
       fromBeginning: options.fromBeginning,

@@ -56,14 +56,19 @@ export class PlatformModule {
           service,
           // The topic prefix also separates consumer groups: two test runs must never share a group.
           groupId: `${config.KAFKA_TOPIC_PREFIX}napl.${service}`,
-          connection: { clientId: `napl-${service}`, brokers: config.kafkaBrokers, topicPrefix: config.KAFKA_TOPIC_PREFIX },
+          connection: {
+            clientId: `napl-${service}`,
+            brokers: config.kafkaBrokers,
+            topicPrefix: config.KAFKA_TOPIC_PREFIX,
+            ...config.kafkaSecurity,
+          },
           exitOnCrash: config.NODE_ENV === 'production',
           retryDelayMs: options.consumerRetryDelayMs,
           outboxMaxAttempts: config.OUTBOX_MAX_ATTEMPTS,
           outboxRetentionMs: config.OUTBOX_RETENTION_DAYS * DAY_MS,
           inboxRetentionMs: config.INBOX_RETENTION_DAYS * DAY_MS,
         }),
-        AuthModule.forRoot(options.auth ?? tokenVerifierOptionsFrom(config)),
+        AuthModule.forRoot(options.auth ?? tokenVerifierOptionsFrom(config, service)),
         ObservabilityModule.forService({
           service,
           logLevel: config.LOG_LEVEL,

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
-import { DEV_AUDIENCE, DEV_ISSUER, type TokenVerifierOptions } from '@napl/auth';
+import { IsNotEmpty, ValidateIf } from 'class-validator';
+import { DEV_ISSUER, serviceAudience, type TokenVerifierOptions } from '@napl/auth';
+import type { KafkaConnection, KafkaSaslMechanism } from '@napl/messaging';
 import type { LogLevel } from '@napl/observability';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
@@ -76,11 +78,44 @@ export class ServiceConfig {
   @Matches(/^[\w.-]*$/, { message: 'may hold only letters, digits, dot, dash and underscore' })
   KAFKA_TOPIC_PREFIX: string = '';
 
+  /**
+   * The service's own Kafka principal (SASL), which may write only the service's topics and read only what it
+   * consumes (libs/messaging/src/kafka-access.ts). Required in production. Without it the service does not log in,
+   * which only a broker without authentication accepts. The project's broker has one principal per service, named
+   * like it, with its password in .local/kafka-credentials/<service> (tools/start.sh passes both).
+   */
+  @ValidateIf((config: ServiceConfig) => config.NODE_ENV === 'production' || config.KAFKA_SASL_USERNAME !== undefined)
+  @IsNotEmpty({ message: 'required in production (the broker authenticates every service)' })
+  KAFKA_SASL_USERNAME?: string = undefined;
+
+  @ValidateIf((config: ServiceConfig) => config.KAFKA_SASL_USERNAME !== undefined)
+  @IsNotEmpty({ message: 'required with KAFKA_SASL_USERNAME' })
+  KAFKA_SASL_PASSWORD?: string = undefined;
+
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  @IsIn(['scram-sha-512', 'scram-sha-256', 'plain'])
+  KAFKA_SASL_MECHANISM: KafkaSaslMechanism = 'scram-sha-512';
+
+  /** TLS to the brokers (production): trusts the system's CAs, or only the CA in KAFKA_SSL_CA_FILE. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  KAFKA_SSL: boolean = false;
+
+  /** A PEM file with the CA certificate(s) that signed the brokers' certificates; implies KAFKA_SSL. */
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CA_FILE?: string = undefined;
+
   @IsString()
   AUTH_ISSUER: string = DEV_ISSUER;
 
+  /**
+   * The audience (`aud`) this service's tokens must name. Default: `napl-<service>`, its own, so a token meant for
+   * one service is not accepted by another (see serviceAudience in @napl/auth).
+   */
+  @IsOptional()
   @IsString()
-  AUTH_AUDIENCE: string = DEV_AUDIENCE;
+  AUTH_AUDIENCE?: string = undefined;
 
   /** The OpenID Connect issuer's key set. Without it, the development issuer's keys are used (not in production). */
   @IsOptional()
@@ -92,6 +127,28 @@ export class ServiceConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: LogLevel = 'info';
+
+  /**
+   * The OpenAPI document and Swagger UI at /docs: `public` serves them, `off` does not (they map every route and
+   * field for an attacker). Default: public in development and test, off in production.
+   */
+  @IsOptional()
+  @IsIn(['public', 'off'])
+  API_DOCS: 'public' | 'off' = SET_BY_NODE_ENV as unknown as 'public' | 'off';
+
+  /** The largest request body in bytes; larger ones are answered 413 without being read. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1_024)
+  @Max(10 * 1024 * 1024)
+  HTTP_BODY_LIMIT_BYTES: number = 100 * 1024;
+
+  /** The deepest nesting of arrays and objects in a JSON body; deeper ones are answered 400 before parsing. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(2)
+  @Max(256)
+  HTTP_BODY_MAX_DEPTH: number = 32;
 
   /** Tries of an outbox message Kafka refuses (too large, topic missing, not allowed) before it is parked. */
   @Transform(toInteger)
@@ -132,6 +189,19 @@ export class ServiceConfig {
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',');
   }
+
+  /** How the service's Kafka clients log in and encrypt, for its KafkaConnection. Reads the CA file. */
+  get kafkaSecurity(): Pick<KafkaConnection, 'sasl' | 'ssl'> {
+    const sasl = this.KAFKA_SASL_USERNAME
+      ? { mechanism: this.KAFKA_SASL_MECHANISM, username: this.KAFKA_SASL_USERNAME, password: this.KAFKA_SASL_PASSWORD ?? '' }
+      : undefined;
+    if (!this.KAFKA_SSL_CA_FILE) return { sasl, ssl: this.KAFKA_SSL || undefined };
+    try {
+      return { sasl, ssl: { ca: [readFileSync(resolve(this.KAFKA_SSL_CA_FILE), 'utf8')] } };
+    } catch (error) {
+      throw new ConfigError(`KAFKA_SSL_CA_FILE: cannot read ${this.KAFKA_SSL_CA_FILE} (${(error as Error).message})`);
+    }
+  }
 }
 
 export class ConfigError extends Error {}
@@ -153,17 +223,28 @@ export function loadConfig<T extends ServiceConfig>(
   if (config.NODE_ENV === 'production' && !config.AUTH_JWKS_URL) {
     problems.push('AUTH_JWKS_URL: required in production (the development issuer is not allowed there)');
   }
+  // Over plain http anyone on the path could hand the service their own keys, and so sign any token.
+  if (config.NODE_ENV === 'production' && config.AUTH_JWKS_URL && !/^https:\/\//i.test(config.AUTH_JWKS_URL)) {
+    problems.push(`AUTH_JWKS_URL: must be an https:// URL in production (got ${JSON.stringify(config.AUTH_JWKS_URL)})`);
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration of ${configClass.name}:\n  - ${problems.join('\n  - ')}`);
   }
   for (const key of ON_UNLESS_PRODUCTION) config[key] ??= config.NODE_ENV !== 'production';
+  config.API_DOCS ??= config.NODE_ENV === 'production' ? 'off' : 'public';
   return config;
 }
 
+/** The audience the service's tokens must name: AUTH_AUDIENCE, or its own `napl-<service>`. */
+export function audienceOf(config: ServiceConfig, service: string): string {
+  return config.AUTH_AUDIENCE ?? serviceAudience(service);
+}
+
 /** The issuer, audience and keys the service verifies tokens with. */
-export function tokenVerifierOptionsFrom(config: ServiceConfig): TokenVerifierOptions {
+export function tokenVerifierOptionsFrom(config: ServiceConfig, service: string): TokenVerifierOptions {
+  const audience = audienceOf(config, service);
   if (config.AUTH_JWKS_URL) {
-    return { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwks: new URL(config.AUTH_JWKS_URL) };
+    return { issuer: config.AUTH_ISSUER, audience, jwks: new URL(config.AUTH_JWKS_URL) };
   }
   const jwksPath = resolve(config.AUTH_DEV_KEYS_DIR, 'jwks.json');
   let jwks;
@@ -172,5 +253,5 @@ export function tokenVerifierOptionsFrom(config: ServiceConfig): TokenVerifierOp
   } catch {
     throw new ConfigError(`AUTH_DEV_KEYS_DIR: no development issuer keys at ${jwksPath}; run the start command first`);
   }
-  return { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwks };
+  return { issuer: config.AUTH_ISSUER, audience, jwks };
 }

@@ -1,9 +1,10 @@
 import { create, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventContract } from '@napl/contracts';
 import { envelopeToHeaders, newEnvelope, ProcessedEventEntity } from '@napl/messaging';
 import { eventually } from './service-harness';
+import { testKafka } from './test-infra';
 
 export interface PublishOptions {
   /** How many copies of the one event to send (a redelivery): same envelope, same event id. */
@@ -25,7 +26,7 @@ export class EventPublisher {
   ) {}
 
   static async connect(brokers: readonly string[], topicPrefix: string): Promise<EventPublisher> {
-    const producer = new Kafka({ brokers: [...brokers], logLevel: logLevel.NOTHING }).producer();
+    const producer = testKafka({ brokers: [...brokers] }).producer();
     await producer.connect();
     return new EventPublisher(producer, topicPrefix);
   }

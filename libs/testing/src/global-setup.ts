@@ -1,6 +1,5 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { testInfraFromEnv, uniqueSuffix } from './test-infra';
+import { testInfraFromEnv, testKafka, uniqueSuffix } from './test-infra';
 
 /**
  * Runs once before the integration tests: brings up containers when asked, then checks that Postgres and
@@ -16,6 +15,7 @@ export default async function globalSetup(): Promise<void> {
     if (started) {
       process.env.NAPL_TEST_DATABASE_URL = started.adminDatabaseUrl;
       process.env.NAPL_TEST_KAFKA_BROKERS = started.kafkaBrokers.join(',');
+      process.env.NAPL_TEST_KAFKA_SASL = 'none'; // testcontainers' broker authenticates no one
     }
   }
   const infra = testInfraFromEnv();
@@ -28,12 +28,13 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await pg.end().catch(() => undefined);
   }
-  const admin = new Kafka({ brokers: infra.kafkaBrokers, logLevel: logLevel.NOTHING, retry: { retries: 3 } }).admin();
+  const admin = testKafka({ retry: { retries: 3 } }).admin();
   try {
     await admin.connect();
     await admin.describeCluster();
   } catch (error) {
-    throw new Error(`Kafka does not answer at ${infra.kafkaBrokers.join(',')} (${(error as Error).message}); run tools/infra.sh up`);
+    const as = infra.kafkaSasl ? ` as ${infra.kafkaSasl.username}` : ' without credentials';
+    throw new Error(`Kafka does not answer at ${infra.kafkaBrokers.join(',')}${as} (${(error as Error).message}); run tools/infra.sh up`);
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -1,10 +1,10 @@
 import { fromBinary, type MessageShape } from '@bufbuild/protobuf';
-import { Kafka, logLevel, type IHeaders } from 'kafkajs';
+import type { IHeaders } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventContract } from '@napl/contracts';
 import { ENVELOPE_HEADERS, envelopeToHeaders, newEnvelope, OutboxMessageEntity } from '@napl/messaging';
 import { eventually } from './service-harness';
-import { testInfraFromEnv, uniqueSuffix } from './test-infra';
+import { testKafka, uniqueSuffix } from './test-infra';
 
 export interface ReceivedMessage {
   readonly key: string | null;
@@ -26,7 +26,7 @@ export class TopicProbe {
   /** The events read, without the probe's own markers. */
   readonly messages: ReceivedMessage[] = [];
   private readonly markersSeen = new Set<string>();
-  private readonly kafka = new Kafka({ brokers: testInfraFromEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
+  private readonly kafka = testKafka();
   private readonly consumer = this.kafka.consumer({ groupId: `test-probe-${uniqueSuffix()}` });
 
   private constructor(readonly topic: string) {}

@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { CatalogueEvents, TOPICS } from '@napl/contracts';
 import { envelopeToHeaders, MessagingTablesMigration, newEnvelope } from '@napl/messaging';
-import { dropTestDatabase, newTestDatabaseUrl, newTopicPrefix, openServiceDataSource, OwnBroker, testInfraFromEnv } from '../src';
+import { dropTestDatabase, newTestDatabaseUrl, newTopicPrefix, openServiceDataSource, OwnBroker, testInfraFromEnv, testKafkaSasl } from '../src';
 
 class ProbeMessagingTables1764050000000 extends MessagingTablesMigration {}
 
@@ -100,7 +100,7 @@ describe('consumer recovery times', () => {
   }
 
   async function createTopics(brokers: string): Promise<void> {
-    const admin = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING, sasl: testKafkaSasl() }).admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic: runTopic, numPartitions: TOPICS.catalogueRun.partitions }], waitForLeaders: true });
     await admin.disconnect();
@@ -109,7 +109,7 @@ describe('consumer recovery times', () => {
   /** Publishes one RunCancelled with a producer of its own (kafkajs retries while the broker settles). */
   async function publish(brokers: string): Promise<string> {
     const runId = randomUUID();
-    const producer = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 30, maxRetryTime: 500 } }).producer();
+    const producer = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING, sasl: testKafkaSasl(), retry: { retries: 30, maxRetryTime: 500 } }).producer();
     await producer.connect();
     try {
       const value = Buffer.from(toBinary(CatalogueEvents.RunCancelled.schema, create(CatalogueEvents.RunCancelled.schema, { runId, offerId: randomUUID() })));

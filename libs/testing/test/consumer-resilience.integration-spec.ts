@@ -52,7 +52,7 @@ class ProbeHandler implements EventHandler<typeof CatalogueEvents.RunCancelled> 
 describe('a sturdier consumer (messaging lib)', () => {
   const topicPrefix = newTopicPrefix();
   const databaseUrl = newTestDatabaseUrl(testInfraFromEnv(), 'consumer_resilience');
-  const connection: KafkaConnection = { clientId: 'resilience-test', brokers: testInfraFromEnv().kafkaBrokers, topicPrefix };
+  const connection: KafkaConnection = { clientId: 'resilience-test', brokers: testInfraFromEnv().kafkaBrokers, topicPrefix, sasl: testInfraFromEnv().kafkaSasl };
   const groupId = `${topicPrefix}probe`;
   const runTopic = topicPrefix + TOPICS.catalogueRun.name;
   const kafka = createKafka(connection);

@@ -42,7 +42,7 @@ class FlakyHandler implements EventHandler<typeof CatalogueEvents.RunCancelled> 
 describe('an event whose handler fails (messaging lib)', () => {
   const topicPrefix = newTopicPrefix();
   const databaseUrl = newTestDatabaseUrl(testInfraFromEnv(), 'consumer_failures');
-  const connection: KafkaConnection = { clientId: 'failure-test', brokers: testInfraFromEnv().kafkaBrokers, topicPrefix };
+  const connection: KafkaConnection = { clientId: 'failure-test', brokers: testInfraFromEnv().kafkaBrokers, topicPrefix, sasl: testInfraFromEnv().kafkaSasl };
   const kafka = createKafka(connection);
   const handler = new FlakyHandler();
   let dataSource: DataSource;

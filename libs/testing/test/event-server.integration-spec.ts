@@ -16,6 +16,7 @@ import {
   newTopicPrefix,
   startTestService,
   testInfraFromEnv,
+  testKafkaSasl,
   TopicProbe,
   waitUntilConsumed,
   type TestService,
@@ -184,7 +185,7 @@ describe('event handlers on the EventServer transport', () => {
     const [before] = await service.dataSource.query('SELECT count(*)::int AS rows, sum(times)::int AS total FROM applied_effect');
     expect(before.rows).toBeGreaterThan(3);
     await service.close();
-    const kafka = new Kafka({ brokers: testInfraFromEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ brokers: testInfraFromEnv().kafkaBrokers, logLevel: logLevel.NOTHING, sasl: testKafkaSasl() });
     const admin = kafka.admin();
     await admin.connect();
     await admin.resetOffsets({ groupId: `${topicPrefix}napl.probe`, topic: runTopic, earliest: true });

@@ -45,7 +45,7 @@ const TOPIC = {
 
 const topicPrefix = newTopicPrefix();
 const databaseUrl = newTestDatabaseUrl(testInfraFromEnv(), 'outbox_delivery');
-const connection: KafkaConnection = { clientId: 'outbox-delivery-test', brokers: testInfraFromEnv().kafkaBrokers, topicPrefix };
+const connection: KafkaConnection = { clientId: 'outbox-delivery-test', brokers: testInfraFromEnv().kafkaBrokers, topicPrefix, sasl: testInfraFromEnv().kafkaSasl };
 // Few and quick retries inside kafkajs, so that each try of the relay ends soon.
 const kafka = createKafka(connection, { retry: { initialRetryTime: 100, retries: 2 } });
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { testKafkaEnv } from '@napl/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -33,6 +34,8 @@ export function testServiceEnv(options: { databaseUrl: string; topicPrefix: stri
     DATABASE_URL: options.databaseUrl,
     KAFKA_BROKERS: options.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: options.topicPrefix,
+    // As the tests' admin: the services' own principals may use only the unprefixed topics.
+    ...testKafkaEnv(),
     AUTH_DEV_KEYS_DIR: options.keysDir,
     ...extra,
   };
