@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   createParamDecorator,
   ForbiddenException,
   Injectable,
@@ -8,6 +9,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { hasRole, type Principal, type Role } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
@@ -15,11 +17,23 @@ import { InvalidTokenError, TokenVerifier } from './token-verifier';
 const PUBLIC_METADATA = 'napl:public';
 const ROLES_METADATA = 'napl:roles';
 
-/** Marks an endpoint that needs no token (health, OpenAPI). Everything else does. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_METADATA, true);
+/** OpenAPI extensions saying who may call an operation: the platform's hostile-input suite reads them. */
+export const OPENAPI_PUBLIC = 'x-napl-public';
+export const OPENAPI_ROLES = 'x-napl-roles';
 
-/** The roles that may call an endpoint; scope (whose data) is checked by the use case itself. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_METADATA, roles);
+/**
+ * Marks an endpoint that needs no token (health, OpenAPI). Everything else does. It says so in the OpenAPI
+ * document too, so callers and the conformance suite know without reading the code.
+ */
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(PUBLIC_METADATA, true), ApiExtension(OPENAPI_PUBLIC, true));
+
+/**
+ * The roles that may call an endpoint; scope (whose data) is checked by the use case itself. Also written into the
+ * OpenAPI document (a method's own list wins over its class's, as in the guard).
+ */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ROLES_METADATA, roles), ApiExtension(OPENAPI_ROLES, roles));
 
 interface RequestWithPrincipal extends Request {
   principal?: Principal;

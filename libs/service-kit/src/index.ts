@@ -5,3 +5,7 @@ export * from './health.controller';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './idempotency';
+export * from './paging';
+export * from './scope';
+export * from './http-conventions';
+export * from './validation';

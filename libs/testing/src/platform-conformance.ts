@@ -6,6 +6,7 @@ import { CatalogueEvents, type RunCancelled } from '@napl/contracts';
 import { OnEvent, ProcessedEventEntity, type HandlerContext } from '@napl/messaging';
 import { pendingSchemaChanges } from '@napl/persistence';
 import type { ServiceConfig } from '@napl/service-kit';
+import { describeHostileInputSuite, type TenantFixtureFactory } from './conformance/hostile-input-suite';
 import { EventPublisher, waitUntilConsumed } from './event-publisher';
 import { startTestService, type TestService, type TestServiceOptions } from './service-harness';
 
@@ -31,12 +32,21 @@ class CountProbeEventsWhenRunCancelled {
 @Module({})
 class ConformanceProbeModule {}
 
+export interface PlatformConformanceOptions<C extends ServiceConfig> extends TestServiceOptions<C> {
+  /**
+   * Creates resources of one tenant in the running service, for the hostile-input suite and the authorisation
+   * matrix; without it (a service with no routes of its own yet) the suite still runs every documented route.
+   */
+  readonly tenantFixture?: TenantFixtureFactory<C>;
+}
+
 /**
  * What every NAPL service must do, whatever its domain: answer its health check, keep its tables in its own
- * schema built by migrations that match its entities, and refuse anonymous requests with a Dutch problem
- * response. Each service's test suite calls this once, so the services stay built the same way.
+ * schema built by migrations that match its entities, refuse anonymous requests with a Dutch problem
+ * response, and withstand hostile input and other tenants on every route of its OpenAPI document. Each service's
+ * test suite calls this once, so the services stay built the same way.
  */
-export function describePlatformConformance<C extends ServiceConfig>(options: TestServiceOptions<C>): void {
+export function describePlatformConformance<C extends ServiceConfig>(options: PlatformConformanceOptions<C>): void {
   const service = options.description.service;
 
   describe(`${service} as a platform service`, () => {
@@ -124,6 +134,9 @@ export function describePlatformConformance<C extends ServiceConfig>(options: Te
         await publisher.close();
       }
     });
+
+    // Every route of the OpenAPI document, with the same running service.
+    describeHostileInputSuite(service, () => running, options.tenantFixture);
 
     // Last: it takes the database away from the running service for a moment.
     it('stays alive without its database, but says it is not ready', async () => {

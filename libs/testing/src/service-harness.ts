@@ -1,11 +1,11 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DEMO_ACCOUNTS, DEV_AUDIENCE, DEV_ISSUER, DevIssuer, type Principal } from '@napl/auth';
+import { DEMO_ACCOUNTS, DEV_ISSUER, DevIssuer, type Principal } from '@napl/auth';
 import { MessagingRuntime } from '@napl/messaging';
-import { createServiceApp, loadConfig, startServiceApp, type ServiceConfig, type ServiceDescription } from '@napl/service-kit';
+import { audienceOf, createServiceApp, loadConfig, startServiceApp, type ServiceConfig, type ServiceDescription } from '@napl/service-kit';
 import { deleteTopicsWithPrefix } from './global-teardown';
-import { dropTestDatabase, newTestDatabaseUrl, testInfraFromEnv, testRunTopicPrefix, uniqueSuffix } from './test-infra';
+import { dropTestDatabase, newTestDatabaseUrl, testInfraFromEnv, testKafkaEnv, testRunTopicPrefix, uniqueSuffix } from './test-infra';
 
 export interface TestService<C extends ServiceConfig> {
   readonly app: INestApplication;
@@ -46,11 +46,14 @@ export async function startTestService<C extends ServiceConfig>(options: TestSer
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: topicPrefix,
+    ...testKafkaEnv(),
     ...options.env,
   });
   const issuer = options.issuer ?? (await DevIssuer.inMemory());
+  // The service's own audience, as in production; the issuer's tokens name every service's (see DEV_AUDIENCES).
+  // createServiceApp applies the platform's HTTP conventions (body limits, security headers), as for a real start.
   const app = await createServiceApp(
-    options.module(config, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: issuer.jwks }),
+    options.module(config, { issuer: DEV_ISSUER, audience: audienceOf(config, options.description.service), jwks: issuer.jwks }),
     config,
     options.description,
   );
