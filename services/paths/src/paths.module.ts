@@ -4,6 +4,10 @@ import { PlatformModule } from '@napl/service-kit';
 import { ENTITIES, MIGRATIONS } from './database/schema';
 import type { PathsConfig } from './paths.config';
 import { PATHS_SERVICE } from './paths.description';
+import { CatalogueCopyModule } from './catalogue-copy/catalogue-copy.module';
+import { CredentialsModule } from './credentials/credentials.module';
+import { PathDefinitionsModule } from './paths/paths.module';
+import { TeacherPathsModule } from './teacher-paths/teacher-paths.module';
 
 @Module({})
 export class PathsModule {
@@ -18,6 +22,10 @@ export class PathsModule {
           entities: ENTITIES,
           migrations: MIGRATIONS,
         }),
+        PathDefinitionsModule,
+        TeacherPathsModule,
+        CatalogueCopyModule,
+        CredentialsModule.forRoot(config),
       ],
     };
   }

@@ -32,8 +32,8 @@ describe('the core flow across catalogue, quality and enrolments', () => {
   beforeAll(async () => {
     await DevIssuer.fromDirectory(keysDir); // the services read its public keys
     const env = testServiceEnv({ databaseUrl, topicPrefix, keysDir, kafkaBrokers: infra.kafkaBrokers });
-    // One after the other: the first creates the database, and two cores start three Nest apps slowly anyway.
-    for (const service of ['catalogue', 'quality', 'enrolments']) services.push(await startServiceProcess(service, env));
+    // One after the other: the first creates the database, and two cores start four Nest apps slowly anyway.
+    for (const service of ['catalogue', 'quality', 'enrolments', 'paths']) services.push(await startServiceProcess(service, env));
     client = await DemoClient.create({
       keysDir,
       urls: Object.fromEntries(services.map((running) => [running.service, running.url])),
@@ -54,11 +54,13 @@ describe('the core flow across catalogue, quality and enrolments', () => {
     expect(summaries['20-quality']).toContain(`${DEMO_OFFERS} decided now`);
     expect(summaries['35-schools']).toBe(`${DEMO_SCHOOLS} schools registered, 0 corrected`);
     expect(summaries['40-enrolments']).toMatch(/docent-anne confirmed, docent-bram confirmed/);
+    // Anne's first step recognised by her school leader; Bram just started.
+    expect(summaries['50-paths']).toBe('docent-anne startbekwaam-vakbekwaam 1/5, docent-bram curriculumontwikkelaar 0/3');
 
     const search = await client.expect<{ total: number }>([200], 'docent-anne', 'catalogue', 'GET', '/v1/search/offers?pageSize=50');
     expect(search.body.total).toBe(DEMO_OFFERS);
-    const mine = await client.expect<Enrolment[]>([200], 'docent-anne', 'enrolments', 'GET', '/v1/enrolments');
-    expect(mine.body.map((enrolment) => enrolment.status)).toEqual(['confirmed']);
+    const mine = await client.all<Enrolment>('docent-anne', 'enrolments', '/v1/enrolments');
+    expect(mine.map((enrolment) => enrolment.status)).toEqual(['confirmed']);
   }, 240_000);
 
   it('changes nothing when the demo data is loaded again', async () => {
@@ -68,12 +70,13 @@ describe('the core flow across catalogue, quality and enrolments', () => {
     expect(summaries['20-quality']).toContain('0 decided now');
     expect(summaries['30-catalogue-runs']).toBe('0 runs scheduled');
     expect(summaries['35-schools']).toBe('0 schools registered, 0 corrected');
-    const mine = await client.expect<Enrolment[]>([200], 'docent-anne', 'enrolments', 'GET', '/v1/enrolments');
-    expect(mine.body).toHaveLength(1);
+    expect(summaries['50-paths']).toBe('docent-anne startbekwaam-vakbekwaam 1/5, docent-bram curriculumontwikkelaar 0/3');
+    const mine = await client.all<Enrolment>('docent-anne', 'enrolments', '/v1/enrolments');
+    expect(mine).toHaveLength(1);
   }, 120_000);
 
   it('cancels the enrolments of a run the provider cancels in the catalogue', async () => {
-    const [enrolment] = (await client.expect<Enrolment[]>([200], 'docent-anne', 'enrolments', 'GET', '/v1/enrolments')).body;
+    const [enrolment] = await client.all<Enrolment>('docent-anne', 'enrolments', '/v1/enrolments');
     await client.expect([200], 'beheerder', 'catalogue', 'POST', `/v1/runs/${enrolment.runId}/cancel`, { reason: 'Te weinig aanmeldingen.' });
 
     const cancelled = await client.eventually('the enrolment cancelled by the run cancellation', async () => {

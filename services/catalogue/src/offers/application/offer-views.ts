@@ -1,11 +1,8 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { Sector, type OfferSnapshotSchema } from '@napl/contracts';
+import { sectorToContract, type OfferSnapshotSchema } from '@napl/contracts';
 import type { OfferContent } from '../domain/offer-content';
 import type { OfferState, VersionState } from '../domain/offer-lifecycle';
-import type { SectorCode } from '../domain/offer-vocabulary';
-
-const SECTOR_OF: Record<SectorCode, Sector> = { po: Sector.PO, vo: Sector.VO, mbo: Sector.MBO, vso: Sector.VSO };
 
 /** The facts of a version other services copy; no personal data (providers are organisations). */
 export function offerSnapshot(version: VersionState & { providerId: string }): MessageInitShape<typeof OfferSnapshotSchema> {
@@ -14,12 +11,13 @@ export function offerSnapshot(version: VersionState & { providerId: string }): M
     version: version.version,
     providerId: version.providerId,
     title: version.title,
-    sectors: version.sectors.map((sector) => SECTOR_OF[sector]),
+    sectors: version.sectors.map(sectorToContract),
     priceCents: BigInt(version.priceCents),
     studyLoadHours: version.studyLoadHours,
     pathStepCodes: version.pathStepCodes,
     regionIds: version.national ? [] : version.regionIds,
     teamProgramme: version.teamProgramme,
+    format: version.format,
   };
 }
 

@@ -1,5 +1,5 @@
 import { content, step } from '../../paths/domain/path-definition.fixtures.spec-helper';
-import { changeBetween, progressOf, versionMove, type CreditedCompletion } from './path-progress';
+import { changeSinceAnnounced, completedStepCodes, progressOf, versionMove, type CreditedCompletion } from './path-progress';
 
 function credit(enrolmentId: string, hours: number, stepCodes: string[], format = 'course'): CreditedCompletion {
   return { enrolmentId, hours, stepCodes, format };
@@ -44,15 +44,17 @@ describe('a teacher\'s progress on a path', () => {
     expect(all).toMatchObject({ completed: true, completedSteps: 3, totalSteps: 3 });
   });
 
-  it('announces what changed: newly completed steps and the path, and what a withdrawal reopened', () => {
+  it('announces what changed since the last announcement: newly completed steps and the path, and what a withdrawal reopened', () => {
     const credits = [credit('e1', 20, ['uren']), credit('e2', 8, ['beide'], 'intervision')];
     const before = progressOf(path, credits, []);
+    expect(changeSinceAnnounced([], false, before).stepsCompleted.map((s) => s.code)).toEqual(['uren', 'beide']);
     const recognised = progressOf(path, credits, [{ stepCode: 'coaching', withdrawn: false }]);
-    const completed = changeBetween(before, recognised);
+    const completed = changeSinceAnnounced(completedStepCodes(before), false, recognised);
     expect(completed.stepsCompleted.map((s) => s.code)).toEqual(['coaching']);
     expect(completed).toMatchObject({ pathCompleted: true, pathReopened: false, stepsReopened: [] });
-    expect(changeBetween(recognised, recognised)).toMatchObject({ stepsCompleted: [], pathCompleted: false });
-    const withdrawn = changeBetween(recognised, progressOf(path, credits, [{ stepCode: 'coaching', withdrawn: true }]));
+    // The same facts again: nothing to announce.
+    expect(changeSinceAnnounced(completedStepCodes(recognised), true, recognised)).toMatchObject({ stepsCompleted: [], stepsReopened: [], pathCompleted: false, pathReopened: false });
+    const withdrawn = changeSinceAnnounced(completedStepCodes(recognised), true, progressOf(path, credits, [{ stepCode: 'coaching', withdrawn: true }]));
     expect(withdrawn).toMatchObject({ stepsCompleted: [], stepsReopened: ['coaching'], pathCompleted: false, pathReopened: true });
   });
 

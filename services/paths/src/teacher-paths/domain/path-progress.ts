@@ -61,7 +61,7 @@ export function stepProgressOf(step: PathStep, credits: readonly CreditedComplet
   return { code: step.code, status, completedBy, hoursCounted, hoursRequired: minimumHours, formatsMissing };
 }
 
-/** What changed between two readings of a teacher's progress: what the service announces in events. */
+/** What changed since the progress last announced in events: what the service announces now. */
 export interface ProgressChange {
   readonly stepsCompleted: readonly StepProgress[];
   /** Steps no longer completed (a recognition withdrawn, and the offers alone do not meet the step). */
@@ -70,15 +70,24 @@ export interface ProgressChange {
   readonly pathReopened: boolean;
 }
 
-export function changeBetween(before: PathProgress, after: PathProgress): ProgressChange {
-  const wasCompleted = new Set(before.steps.filter((step) => step.status === 'completed').map((step) => step.code));
-  const isCompleted = new Set(after.steps.filter((step) => step.status === 'completed').map((step) => step.code));
+/**
+ * Compares progress with what was announced (the completed step codes, and whether the path was completed). Applying
+ * the same facts again gives no change, which is what makes redelivered and replayed events announce nothing twice.
+ */
+export function changeSinceAnnounced(announcedSteps: readonly string[], pathWasCompleted: boolean, progress: PathProgress): ProgressChange {
+  const announced = new Set(announcedSteps);
+  const completedNow = new Set(progress.steps.filter((step) => step.status === 'completed').map((step) => step.code));
   return {
-    stepsCompleted: after.steps.filter((step) => step.status === 'completed' && !wasCompleted.has(step.code)),
-    stepsReopened: [...wasCompleted].filter((code) => !isCompleted.has(code)),
-    pathCompleted: after.completed && !before.completed,
-    pathReopened: before.completed && !after.completed,
+    stepsCompleted: progress.steps.filter((step) => step.status === 'completed' && !announced.has(step.code)),
+    stepsReopened: [...announced].filter((code) => !completedNow.has(code)),
+    pathCompleted: progress.completed && !pathWasCompleted,
+    pathReopened: pathWasCompleted && !progress.completed,
   };
+}
+
+/** The completed step codes of a progress, as announced after a change. */
+export function completedStepCodes(progress: PathProgress): string[] {
+  return progress.steps.filter((step) => step.status === 'completed').map((step) => step.code);
 }
 
 /**
