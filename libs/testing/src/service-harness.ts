@@ -9,6 +9,7 @@ import { dropTestDatabase, newTestDatabaseUrl, testInfraFromEnv, testKafkaEnv, t
 
 export interface TestService<C extends ServiceConfig> {
   readonly app: INestApplication;
+  readonly description: ServiceDescription;
   readonly config: C;
   readonly dataSource: DataSource;
   readonly issuer: DevIssuer;
@@ -61,6 +62,7 @@ export async function startTestService<C extends ServiceConfig>(options: TestSer
   await app.get(MessagingRuntime).ready();
   return {
     app,
+    description: options.description,
     config,
     issuer,
     dataSource: app.get(DataSource),

@@ -115,7 +115,7 @@ export class HostileInputRunner {
     // requests would then cut each other off. One listener for the whole suite.
     const server = running.app.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const operations = operationsOf(openApiDocumentOf(running.app));
+    const operations = operationsOf(openApiDocumentOf(running));
     const fixture = fixtureFactory ? await fixtureFactory(running) : {};
     const runner = new HostileInputRunner(running as unknown as TestService<ServiceConfig>, operations, fixture);
     runner.figures.service = service;

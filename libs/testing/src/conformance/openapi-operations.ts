@@ -1,6 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { OPENAPI_PUBLIC, OPENAPI_ROLES, ROLES, type Role } from '@napl/auth';
+import { openApiDocument, type ServiceConfig } from '@napl/service-kit';
+import type { TestService } from '../service-harness';
 
 /** The part of a JSON schema the suite reads to build valid and hostile values. */
 export interface FieldSchema {
@@ -62,8 +62,8 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  * The service's OpenAPI document, built in-process from the running app: the same document `/docs` serves, without
  * depending on that route (which production may switch off).
  */
-export function openApiDocumentOf(app: INestApplication): OpenApiDocument {
-  return SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('conformance').build()) as unknown as OpenApiDocument;
+export function openApiDocumentOf(service: Pick<TestService<ServiceConfig>, 'app' | 'description'>): OpenApiDocument {
+  return openApiDocument(service.app, service.description) as unknown as OpenApiDocument;
 }
 
 /** Every operation of the document, its schemas' `$ref`s resolved, sorted by path then method. */
