@@ -27,12 +27,10 @@ export async function endMark(mark: { markId: string; offerId: string; offerVers
   );
 }
 
-/** Whether the offer held a valid quality mark at `at` (the rule of domain/mark-validity.ts, in SQL). */
-export async function offerHeldValidMark(offerId: string, at: Date, { manager }: Pick<HandlerContext, 'manager'>): Promise<boolean> {
-  const table = manager.connection.getMetadata(KnownMarkEntity).tablePath;
-  const [row] = await manager.query(
-    `SELECT EXISTS (SELECT FROM ${table} WHERE offer_id = $1 AND $2 < valid_until AND (ended_at IS NULL OR $2 < ended_at)) AS valid`,
-    [offerId, at],
-  );
-  return row.valid;
+/**
+ * SQL: the offer (`offerId`, an SQL expression) held a valid quality mark at `at` (an SQL expression): the rule of
+ * domain/mark-validity.ts, for the queries that count completions and suggest offers.
+ */
+export function validMarkExists(marksTable: string, offerId: string, at: string): string {
+  return `EXISTS (SELECT FROM ${marksTable} m WHERE m.offer_id = ${offerId} AND ${at} < m.valid_until AND (m.ended_at IS NULL OR ${at} < m.ended_at))`;
 }

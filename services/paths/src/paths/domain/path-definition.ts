@@ -98,10 +98,3 @@ export function assertDraft(status: PathVersionStatus): void {
     throw new PathError('VERSION_NOT_DRAFT', 'conflict', 'Een gepubliceerde versie wordt nooit gewijzigd; maak een nieuwe versie.');
   }
 }
-
-/** Teachers start and move only to published versions. */
-export function assertPublished(status: PathVersionStatus): void {
-  if (status !== 'published') {
-    throw new PathError('VERSION_NOT_PUBLISHED', 'conflict', 'Deze versie van het pad is nog niet gepubliceerd.');
-  }
-}

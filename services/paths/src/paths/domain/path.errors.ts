@@ -5,7 +5,6 @@ export type PathErrorCode =
   | 'PATH_NOT_FOUND'
   | 'VERSION_NOT_FOUND'
   | 'VERSION_NOT_DRAFT'
-  | 'VERSION_NOT_PUBLISHED'
   | 'STEP_NOT_FOUND';
 
 /** A rule of path definitions said no; the message is Dutch and shown to the user. */

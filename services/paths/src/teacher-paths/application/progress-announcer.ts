@@ -1,13 +1,13 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { EntityManager } from 'typeorm';
-import { PathsEvents, StepCompletion, type TeacherPathSnapshot } from '@napl/contracts';
+import { PathsEvents, StepCompletion, type TeacherPathSnapshotSchema } from '@napl/contracts';
 import { publishInTransaction } from '@napl/messaging';
-import type { MessageInitShape } from '@bufbuild/protobuf';
-import type { TeacherPathSnapshotSchema } from '@napl/contracts';
 import { changeSinceAnnounced, completedStepCodes } from '../domain/path-progress';
 import { TeacherPathEntity } from '../infrastructure/teacher-path.entity';
 import type { TeacherPathState } from './progress-reader';
 
+/** The facts of a teacher's path every teacher-path event carries. */
 export function snapshotOf(state: Pick<TeacherPathState, 'teacherPath' | 'path'>): MessageInitShape<typeof TeacherPathSnapshotSchema> {
   const { teacherPath, path } = state;
   return {
@@ -18,7 +18,7 @@ export function snapshotOf(state: Pick<TeacherPathState, 'teacherPath' | 'path'>
     version: teacherPath.version,
     sector: teacherPath.sector,
     schoolId: teacherPath.schoolId ?? '',
-  } satisfies Partial<TeacherPathSnapshot>;
+  };
 }
 
 /**

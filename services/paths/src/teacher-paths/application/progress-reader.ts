@@ -4,6 +4,7 @@ import { PathVersionEntity } from '../../paths/infrastructure/path-version.entit
 import { PathEntity } from '../../paths/infrastructure/path.entity';
 import { KnownMarkEntity } from '../../catalogue-copy/infrastructure/known-mark.entity';
 import { KnownOfferVersionEntity } from '../../catalogue-copy/infrastructure/known-offer-version.entity';
+import { validMarkExists } from '../../catalogue-copy/application/known-mark-store';
 import { progressOf, type CreditedCompletion, type PathProgress, type StepRecognition } from '../domain/path-progress';
 import { CreditedCompletionEntity } from '../infrastructure/credited-completion.entity';
 import { StepRecognitionEntity } from '../infrastructure/step-recognition.entity';
@@ -19,16 +20,18 @@ export interface TeacherPathState {
   readonly progress: PathProgress;
 }
 
-export async function readTeacherPath(manager: EntityManager, teacherPathId: string, lock = false): Promise<TeacherPathState | null> {
-  const teacherPath = await manager.findOne(TeacherPathEntity, { where: { teacherPathId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+export async function readTeacherPath(manager: EntityManager, teacherPathId: string): Promise<TeacherPathState | null> {
+  const teacherPath = await manager.findOneBy(TeacherPathEntity, { teacherPathId });
   return teacherPath ? stateOf(manager, teacherPath) : null;
 }
 
-export async function stateOf(manager: EntityManager, teacherPath: TeacherPathEntity, content?: PathVersionContent): Promise<TeacherPathState> {
-  const { path, content: versionContent } = content
-    ? { path: await manager.findOneByOrFail(PathEntity, { pathId: teacherPath.pathId }), content }
-    : await publishedVersion(manager, teacherPath.pathId, teacherPath.version);
-  const credits = await creditsOf(manager, teacherPath.teacherId);
+/**
+ * The state of one teacher path. `credits`: the teacher's, when the caller already read them for another of the
+ * teacher's paths (they count toward every path of the teacher).
+ */
+export async function stateOf(manager: EntityManager, teacherPath: TeacherPathEntity, credits?: readonly CreditedCompletion[]): Promise<TeacherPathState> {
+  const { path, content: versionContent } = await publishedVersion(manager, teacherPath.pathId, teacherPath.version);
+  credits ??= await creditsOf(manager, teacherPath.teacherId);
   const recognitions = await manager.find(StepRecognitionEntity, { where: { teacherPathId: teacherPath.teacherPathId }, order: { recognisedAt: 'ASC' } });
   return { teacherPath, path, content: versionContent, credits, recognitions, progress: progressOf(versionContent, credits, recognitionFacts(recognitions)) };
 }
@@ -65,8 +68,7 @@ export async function creditsOf(manager: EntityManager, teacherId: string): Prom
   const marks = manager.connection.getMetadata(KnownMarkEntity).tablePath;
   const rows: { enrolment_id: string; format: string | null; hours: number; step_codes: string[] }[] = await manager.query(
     `SELECT c.enrolment_id, v.format, v.study_load_hours AS hours,
-            CASE WHEN EXISTS (SELECT FROM ${marks} m WHERE m.offer_id = c.offer_id AND c.completed_at < m.valid_until
-                                                      AND (m.ended_at IS NULL OR c.completed_at < m.ended_at))
+            CASE WHEN ${validMarkExists(marks, 'c.offer_id', 'c.completed_at')}
                  THEN v.path_step_codes ELSE '{}' END AS step_codes
        FROM ${completions} c
        JOIN ${versions} v ON v.offer_id = c.offer_id AND v.version = c.offer_version

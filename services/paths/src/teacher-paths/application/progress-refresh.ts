@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { CreditedCompletionEntity } from '../infrastructure/credited-completion.entity';
 import { TeacherPathEntity } from '../infrastructure/teacher-path.entity';
 import { announceProgress } from './progress-announcer';
-import { stateOf } from './progress-reader';
+import { creditsOf, stateOf } from './progress-reader';
 
 /**
  * Re-derives the progress of a teacher's paths and announces what changed. The rows are locked first: completions of
@@ -10,7 +10,9 @@ import { stateOf } from './progress-reader';
  */
 export async function refreshTeacherProgress(manager: EntityManager, teacherId: string, at: Date): Promise<void> {
   const teacherPaths = await manager.find(TeacherPathEntity, { where: { teacherId }, order: { teacherPathId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
-  for (const teacherPath of teacherPaths) await announceProgress(manager, await stateOf(manager, teacherPath), at);
+  if (teacherPaths.length === 0) return;
+  const credits = await creditsOf(manager, teacherId); // the teacher's, for each of their paths
+  for (const teacherPath of teacherPaths) await announceProgress(manager, await stateOf(manager, teacherPath, credits), at);
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@napl/auth';
 import { todayInAmsterdam } from '@napl/domain';
+import { validMarkExists } from '../../catalogue-copy/application/known-mark-store';
 import { KnownMarkEntity } from '../../catalogue-copy/infrastructure/known-mark.entity';
 import { KnownOfferEntity } from '../../catalogue-copy/infrastructure/known-offer.entity';
 import { KnownRunEntity } from '../../catalogue-copy/infrastructure/known-run.entity';
@@ -65,7 +66,7 @@ export class SuggestionsQuery {
            JOIN ${table(KnownOfferEntity)} o ON s.code = ANY (o.path_step_codes)
            JOIN ${table(KnownRunEntity)} r ON r.offer_id = o.offer_id
           WHERE o.status = 'published' AND $2 = ANY (o.sectors)
-            AND EXISTS (SELECT FROM ${table(KnownMarkEntity)} m WHERE m.offer_id = o.offer_id AND now() < m.valid_until AND (m.ended_at IS NULL OR now() < m.ended_at))
+            AND ${validMarkExists(table(KnownMarkEntity), 'o.offer_id', 'now()')}
             AND r.status = 'scheduled' AND r.start_date > $3::date AND (r.enrolment_deadline IS NULL OR r.enrolment_deadline > now())
             AND (r.online OR cardinality(o.region_ids) = 0 OR $4::text = ANY (o.region_ids))
        )

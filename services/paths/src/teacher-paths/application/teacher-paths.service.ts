@@ -6,7 +6,7 @@ import type { Principal } from '@napl/auth';
 import { PathsEvents } from '@napl/contracts';
 import { publishInTransaction } from '@napl/messaging';
 import { inTransaction } from '@napl/persistence';
-import { assertPublished, findStep, type PathSector, type PathVersionContent } from '../../paths/domain/path-definition';
+import { findStep, type PathSector, type PathVersionContent } from '../../paths/domain/path-definition';
 import { PathError } from '../../paths/domain/path.errors';
 import { PathVersionEntity } from '../../paths/infrastructure/path-version.entity';
 import { PathEntity } from '../../paths/infrastructure/path.entity';
@@ -17,7 +17,7 @@ import { StepRecognitionEntity } from '../infrastructure/step-recognition.entity
 import { TeacherPathEntity } from '../infrastructure/teacher-path.entity';
 import { TeamViewConsentEntity } from '../infrastructure/team-view-consent.entity';
 import { announceProgress, snapshotOf } from './progress-announcer';
-import { recognitionFacts, stateOf, type TeacherPathState } from './progress-reader';
+import { creditsOf, recognitionFacts, stateOf, type TeacherPathState } from './progress-reader';
 
 export interface StepView {
   readonly code: string;
@@ -108,7 +108,7 @@ export class TeacherPathsService {
       if (inserted.identifiers.length === 0 || inserted.raw.length === 0) {
         throw new TeacherPathError('ALREADY_ON_PATH', 'conflict', 'U volgt dit ontwikkelpad al.');
       }
-      const state = await stateOf(manager, teacherPath, version.content);
+      const state = await stateOf(manager, teacherPath);
       await publishInTransaction(manager, PathsEvents.PathStarted, teacherPath.teacherPathId, { teacherPath: snapshotOf(state), startedAt: timestampFromDate(teacherPath.startedAt) });
       // Completions from before the start count at once.
       await announceProgress(manager, state, teacherPath.startedAt);
@@ -120,7 +120,8 @@ export class TeacherPathsService {
     const teacherId = ownTeacherId(principal);
     const manager = this.dataSource.manager;
     const teacherPaths = await manager.find(TeacherPathEntity, { where: { teacherId }, order: { startedAt: 'ASC' } });
-    return Promise.all(teacherPaths.map(async (teacherPath) => viewOf(await stateOf(manager, teacherPath))));
+    const credits = await creditsOf(manager, teacherId); // the teacher's, for each of their paths
+    return Promise.all(teacherPaths.map(async (teacherPath) => viewOf(await stateOf(manager, teacherPath, credits))));
   }
 
   async get(principal: Principal, teacherPathId: string): Promise<TeacherPathView> {
@@ -149,7 +150,6 @@ export class TeacherPathsService {
       if (teacherPath.version === toVersion) throw new TeacherPathError('ALREADY_ON_VERSION', 'conflict', `U volgt versie ${toVersion} al.`);
       const target = await manager.findOneBy(PathVersionEntity, { pathId: teacherPath.pathId, version: toVersion });
       if (!target || target.status !== 'published') throw new PathError('VERSION_NOT_FOUND', 'not-found', 'Deze versie van het ontwikkelpad bestaat niet of is niet gepubliceerd.');
-      assertPublished(target.status);
       if (!target.content.sectors.includes(teacherPath.sector as PathSector)) {
         throw new TeacherPathError('SECTOR_NOT_IN_PATH', 'unprocessable', `Versie ${toVersion} is er niet voor de sector ${teacherPath.sector}.`);
       }
@@ -159,7 +159,7 @@ export class TeacherPathsService {
       if (preview) return { fromVersion, toVersion, stepsKept: move.kept, stepsLost: move.lost, moved: false, teacherPath: viewOf(before) };
       teacherPath.version = toVersion;
       await manager.update(TeacherPathEntity, { teacherPathId }, { version: toVersion });
-      const after = await stateOf(manager, teacherPath, target.content);
+      const after = await stateOf(manager, teacherPath, before.credits);
       await publishInTransaction(manager, PathsEvents.PathVersionChanged, teacherPathId, {
         teacherPath: snapshotOf(after),
         previousVersion: fromVersion,
@@ -193,7 +193,7 @@ export class TeacherPathsService {
         withdrawalReason: null,
       });
       await manager.insert(StepRecognitionEntity, recognition);
-      await announceProgress(manager, await stateOf(manager, teacherPath, before.content), recognition.recognisedAt);
+      await announceProgress(manager, await stateOf(manager, teacherPath, before.credits), recognition.recognisedAt);
       return recognitionViewOf(recognition);
     });
   }
