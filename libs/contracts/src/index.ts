@@ -17,3 +17,8 @@ export * from './gen/napl/enrolments/v1/teacher_events_pb';
 export * from './gen/napl/paths/v1/paths_events';
 export * from './gen/napl/paths/v1/path_events_pb';
 export * from './gen/napl/paths/v1/teacher_path_events_pb';
+export * from './gen/napl/reimbursement/v1/reimbursement_events';
+export * from './gen/napl/reimbursement/v1/eligibility_events_pb';
+export * from './gen/napl/reimbursement/v1/claim_events_pb';
+export * from './gen/napl/reimbursement/v1/statement_events_pb';
+export * from './gen/napl/reimbursement/v1/budget_events_pb';

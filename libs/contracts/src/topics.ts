@@ -14,8 +14,10 @@ export const TOPICS = {
   enrolmentsEnrolment: { name: 'napl.enrolments.enrolment.v1', partitions: 6 },
   enrolmentsParticipation: { name: 'napl.enrolments.participation.v1', partitions: 6 },
   enrolmentsTeacher: { name: 'napl.enrolments.teacher.v1', partitions: 3 },
+  reimbursementEligibility: { name: 'napl.reimbursement.eligibility.v1', partitions: 3 },
   reimbursementClaim: { name: 'napl.reimbursement.claim.v1', partitions: 3 },
-  reimbursementLedger: { name: 'napl.reimbursement.ledger.v1', partitions: 3 },
+  reimbursementStatement: { name: 'napl.reimbursement.statement.v1', partitions: 3 },
+  reimbursementBudget: { name: 'napl.reimbursement.budget.v1', partitions: 1 },
 } as const satisfies Record<string, TopicDefinition>;
 
 export interface TopicDefinition {

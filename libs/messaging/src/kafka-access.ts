@@ -21,7 +21,7 @@ export const KAFKA_CONSUMED_TOPICS = {
   quality: [TOPICS.catalogueOffer, TOPICS.enrolmentsEnrolment, TOPICS.enrolmentsTeacher],
   paths: [TOPICS.catalogueOffer, TOPICS.catalogueRun, TOPICS.qualityAssessment, TOPICS.qualityMark, TOPICS.enrolmentsEnrolment, TOPICS.enrolmentsTeacher],
   enrolments: [TOPICS.catalogueOffer, TOPICS.catalogueRun],
-  reimbursement: [],
+  reimbursement: [TOPICS.catalogueRun, TOPICS.qualityAssessment, TOPICS.qualityMark, TOPICS.enrolmentsEnrolment, TOPICS.enrolmentsParticipation],
   monitoring: [],
   gateway: [],
 } as const satisfies Record<string, readonly TopicDefinition[]>;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CENTS } from '../../shared/cents.transformer';
+import { CENTS } from '@napl/persistence';
 import type { Rejection, VersionState, VersionStatus } from '../domain/offer-lifecycle';
 import type { DeliveryMode, OfferFormat, OfferLanguage, SectorCode } from '../domain/offer-vocabulary';
 

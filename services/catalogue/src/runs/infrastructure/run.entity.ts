@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CENTS } from '../../shared/cents.transformer';
+import { CENTS } from '@napl/persistence';
 import { REVISION } from '../../shared/revision';
 import type { Session } from '../domain/run-rules';
 

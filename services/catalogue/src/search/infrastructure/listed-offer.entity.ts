@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CENTS } from '../../shared/cents.transformer';
+import { CENTS } from '@napl/persistence';
 
 /**
  * What search reads: one narrow row per listed offer (the listed version of offer_version, see its `listed`), with

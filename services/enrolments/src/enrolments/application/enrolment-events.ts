@@ -30,6 +30,7 @@ export function snapshotOf(
     sector: sectorToContract(enrolment.sector),
     regionId: enrolment.regionId,
     schoolBrin: brinOf(enrolment.schoolId),
+    schoolId: enrolment.schoolId,
     teamEnrolmentId: enrolment.teamEnrolmentId ?? '',
     priceCents: BigInt(run.priceCents),
   };
