@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '@napl/auth';
+import { CatalogueEvents, EnrolmentsEvents, QualityEvents, Sector } from '@napl/contracts';
+import { OutboxMessageEntity } from '@napl/messaging';
+import {
+  daysFromNow,
+  dropTestDatabase,
+  EventPublisher,
+  isoDateInDays,
+  newTestDatabaseUrl,
+  newTopicPrefix,
+  startTestService,
+  testInfraFromEnv,
+  waitUntilConsumed,
+  type PublishOptions,
+  type TestService,
+} from '@napl/testing';
+import { ReimbursementConfig } from '../../src/reimbursement.config';
+import { REIMBURSEMENT_SERVICE } from '../../src/reimbursement.description';
+import { ReimbursementModule } from '../../src/reimbursement.module';
+
+/** A rule version as the ministry would publish it (cents, basis points); tests override what they test. */
+export interface RuleSpec {
+  readonly validFrom: string;
+  readonly costTypes?: string[];
+  readonly percentageBasisPoints?: number;
+  readonly maxPerOfferCents?: number;
+  readonly maxPerSchoolYearCents?: number;
+  readonly participation?: 'started' | { minimumAttendancePercent: number };
+  readonly reviewAboveCents?: number | null;
+}
+
+export interface EnrolmentSpec {
+  readonly teacherId?: string;
+  readonly offerId: string;
+  readonly runId: string;
+  readonly schoolId: string;
+  readonly priceCents?: number;
+  /** When the place was confirmed: chooses the rule version and the mark that counts. Now by default. */
+  readonly confirmedAt?: Date;
+}
+
+/**
+ * The reimbursement service against the real Postgres and Kafka, fed as in use: the catalogue's, quality's and
+ * enrolments' events on Kafka, consumed by the service's idempotent consumer. Reference data a test only needs as a
+ * given (a region, its schools, a budget, a rule version) is written straight into the service's tables; what a test
+ * is about goes through the API or the events.
+ */
+export class ReimbursementHarness {
+  private constructor(
+    readonly service: TestService<ReimbursementConfig>,
+    readonly events: EventPublisher,
+    private readonly databaseUrl: string,
+  ) {}
+
+  static async start(name: string): Promise<ReimbursementHarness> {
+    const topicPrefix = newTopicPrefix();
+    const databaseUrl = newTestDatabaseUrl(testInfraFromEnv(), name);
+    const service = await startTestService({
+      description: REIMBURSEMENT_SERVICE,
+      configClass: ReimbursementConfig,
+      module: (config, auth) => ReimbursementModule.forRoot(config, auth),
+      databaseUrl,
+      topicPrefix,
+    });
+    const events = await EventPublisher.connect(service.config.kafkaBrokers, topicPrefix);
+    return new ReimbursementHarness(service, events, databaseUrl);
+  }
+
+  async close(): Promise<void> {
+    await this.events?.close();
+    await this.service?.close();
+    await dropTestDatabase(this.databaseUrl);
+  }
+
+  get db(): DataSource {
+    return this.service.dataSource;
+  }
+
+  http() {
+    return this.service.http();
+  }
+
+  async bearer(principal: Principal | 'ministerie-ocw' | 'regio-utrecht-stad'): Promise<string> {
+    return `Bearer ${await this.service.tokenFor(principal)}`;
+  }
+
+  /** A region user's token for any region. */
+  async regionUser(regionId: string): Promise<string> {
+    return this.bearer({ subject: `test-regio-${regionId}`, roles: ['region'], regionId });
+  }
+
+  async ministry(): Promise<string> {
+    return this.bearer('ministerie-ocw');
+  }
+
+  // ---- givens, written into the service's tables ----
+
+  /** A region with school locations, e.g. `givenRegion('r1', ['11AA00', '11AA01'])`; a fresh slug by default. */
+  async givenRegion(schoolIds: string[], regionId = `regio-${randomUUID().slice(0, 8)}`): Promise<string> {
+    await this.db.query(`INSERT INTO region (region_id, name, kind) VALUES ($1, $2, 'area')`, [regionId, `Regio ${regionId}`]);
+    for (const schoolId of schoolIds) await this.db.query(`INSERT INTO school_location (school_id, region_id) VALUES ($1, $2)`, [schoolId, regionId]);
+    return regionId;
+  }
+
+  async givenBudget(regionId: string, year: number, amountCents: number): Promise<void> {
+    const tranche = year <= 2028 ? '2025-2028' : '2029-2034';
+    await this.db.query(
+      `INSERT INTO budget_allocation (region_id, year, amount_cents, tranche_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (region_id, year) DO UPDATE SET amount_cents = EXCLUDED.amount_cents`,
+      [regionId, year, amountCents, tranche],
+    );
+  }
+
+  /** A published rule version; returns its number. */
+  async givenRule(spec: RuleSpec): Promise<number> {
+    const [{ next }] = await this.db.query(`SELECT COALESCE(MAX(version), 0) + 1 AS next FROM rule_version`);
+    const participation = spec.participation ?? { minimumAttendancePercent: 80 };
+    await this.db.query(
+      `INSERT INTO rule_version (version, status, valid_from, cost_types, percentage_basis_points, max_per_offer_cents, max_per_school_year_cents,
+                                 participation_kind, minimum_attendance_percent, review_above_cents, published_at)
+       VALUES ($1, 'published', $2, $3, $4, $5, $6, $7, $8, $9, now())`,
+      [
+        next,
+        spec.validFrom,
+        spec.costTypes ?? ['tuition'],
+        spec.percentageBasisPoints ?? 5_000,
+        spec.maxPerOfferCents ?? 100_000,
+        spec.maxPerSchoolYearCents ?? 150_000,
+        participation === 'started' ? 'started' : 'completed',
+        participation === 'started' ? null : participation.minimumAttendancePercent,
+        spec.reviewAboveCents ?? null,
+      ],
+    );
+    return Number(next);
+  }
+
+  // ---- other services' events ----
+
+  /** Publishes an event as its service would and waits until reimbursement has applied it. */
+  async deliver(...args: Parameters<EventPublisher['publish']>): Promise<string> {
+    const eventId = await this.events.publish(...args);
+    await waitUntilConsumed(this.service, eventId);
+    return eventId;
+  }
+
+  /** Quality approved an offer: a mark granted at `grantedAt` (now), valid for a year unless said otherwise. */
+  async approvedOffer(mark: { grantedAt?: Date; validUntil?: Date } = {}): Promise<{ offerId: string; markId: string }> {
+    const offerId = randomUUID();
+    const markId = randomUUID();
+    await this.deliver(QualityEvents.OfferApproved, offerId, {
+      assessmentId: randomUUID(),
+      offerId,
+      offerVersion: 1,
+      providerId: randomUUID(),
+      markId,
+      validUntil: timestampFromDate(mark.validUntil ?? daysFromNow(365)),
+      decidedAt: timestampFromDate(mark.grantedAt ?? new Date()),
+    });
+    return { offerId, markId };
+  }
+
+  async scheduledRun(offerId: string, sessionCount = 4): Promise<string> {
+    const runId = randomUUID();
+    await this.deliver(CatalogueEvents.RunScheduled, runId, {
+      run: { runId, offerId, offerVersion: 1, startDate: isoDateInDays(30), endDate: isoDateInDays(90), capacity: 25, online: false, sessionCount },
+      revision: 1n,
+    });
+    return runId;
+  }
+
+  snapshot(enrolmentId: string, spec: EnrolmentSpec & { teacherId: string }) {
+    return {
+      enrolmentId,
+      teacherId: spec.teacherId,
+      runId: spec.runId,
+      offerId: spec.offerId,
+      offerVersion: 1,
+      providerId: '00000000-0000-4000-8000-0000000000aa',
+      sector: Sector.PO,
+      regionId: '',
+      schoolBrin: spec.schoolId.slice(0, 4),
+      schoolId: spec.schoolId,
+      priceCents: BigInt(spec.priceCents ?? 120_000),
+    };
+  }
+
+  /** Enrolments confirmed a place; returns the enrolment id and the teacher id. */
+  async confirmed(spec: EnrolmentSpec, options: PublishOptions = {}): Promise<{ enrolmentId: string; teacherId: string }> {
+    const enrolmentId = randomUUID();
+    const teacherId = spec.teacherId ?? randomUUID();
+    await this.deliver(
+      EnrolmentsEvents.EnrolmentConfirmed,
+      enrolmentId,
+      { enrolment: this.snapshot(enrolmentId, { ...spec, teacherId }), confirmedAt: timestampFromDate(spec.confirmedAt ?? new Date()) },
+      { ...options, occurredAt: options.occurredAt ?? spec.confirmedAt },
+    );
+    return { enrolmentId, teacherId };
+  }
+
+  async completed(enrolmentId: string, spec: EnrolmentSpec & { teacherId: string }, sessionsAttended = 4): Promise<void> {
+    await this.deliver(EnrolmentsEvents.EnrolmentCompleted, enrolmentId, {
+      enrolment: this.snapshot(enrolmentId, spec),
+      sessionsAttended,
+      completedAt: timestampFromDate(new Date()),
+    });
+  }
+
+  /** A confirmed and completed enrolment of a fresh (or given) teacher. */
+  async completedEnrolment(spec: EnrolmentSpec, sessionsAttended = 4): Promise<{ enrolmentId: string; teacherId: string }> {
+    const enrolment = await this.confirmed(spec);
+    await this.completed(enrolment.enrolmentId, { ...spec, teacherId: enrolment.teacherId }, sessionsAttended);
+    return enrolment;
+  }
+
+  /** The events reimbursement wrote to its outbox for one key, by type, in order. */
+  async outboxTypes(key: string): Promise<string[]> {
+    const rows = await this.db.getRepository(OutboxMessageEntity).find({ where: { messageKey: key }, order: { position: 'ASC' } });
+    return rows.map((row) => row.eventType.replace(/^napl\.reimbursement\.v1\./, ''));
+  }
+}
