@@ -1,5 +1,5 @@
 import { RULE_2026 } from '../../rules/domain/reimbursement-rule.fixtures.spec-helper';
-import { amountWithinCaps, decideEligibility, ELIGIBILITY_REASONS, REASON_TEXT, type EnrolmentFacts } from './eligibility';
+import { amountWithinCaps, decideEligibility, reasonClaimNoLongerCounts, ELIGIBILITY_REASONS, REASON_TEXT, type EnrolmentFacts } from './eligibility';
 
 const facts: EnrolmentFacts = {
   offerHeldValidMarkOnEnrolmentDate: true,
@@ -53,5 +53,13 @@ describe('eligibility of an enrolment for reimbursement', () => {
 
   it('explains every reason in Dutch', () => {
     for (const reason of ELIGIBILITY_REASONS) expect(REASON_TEXT[reason]).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('keeps a claimed enrolment counting until its own facts stop it, whatever the budget left', () => {
+    const claimed = { ...facts, alreadyClaimed: true, budgetLeftCents: 0 };
+    expect(reasonClaimNoLongerCounts(RULE_2026, claimed)).toBeNull();
+    expect(reasonClaimNoLongerCounts(RULE_2026, { ...claimed, completed: false })).toBe('PARTICIPATION_NOT_ENOUGH');
+    expect(reasonClaimNoLongerCounts(RULE_2026, { ...claimed, regionId: null })).toBe('SCHOOL_OUTSIDE_REGION');
+    expect(reasonClaimNoLongerCounts(null, claimed)).toBe('NO_RULE_IN_FORCE');
   });
 });

@@ -75,6 +75,19 @@ export function decideEligibility(rule: RuleVersion | null, facts: EnrolmentFact
   return { reason: 'ELIGIBLE', eligible: true, amountCents: amount };
 }
 
+/**
+ * For an enrolment already on a claim: whether its own facts still make it count (a rule in force, an approved offer,
+ * a school in a region, enough participation). Caps and budget were settled when it was claimed and are not asked
+ * again. The reason it stopped counting, or null while it still counts.
+ */
+export function reasonClaimNoLongerCounts(rule: RuleVersion | null, facts: EnrolmentFacts): EligibilityReason | null {
+  if (!rule) return 'NO_RULE_IN_FORCE';
+  if (!facts.offerHeldValidMarkOnEnrolmentDate) return 'OFFER_NOT_APPROVED';
+  if (!facts.regionId) return 'SCHOOL_OUTSIDE_REGION';
+  if (!participationCounts(rule, facts)) return 'PARTICIPATION_NOT_ENOUGH';
+  return null;
+}
+
 export function participationCounts(rule: RuleVersion, facts: Pick<EnrolmentFacts, 'started' | 'completed' | 'attendancePercent'>): boolean {
   if (rule.participation.kind === 'started') return facts.started || facts.completed;
   return facts.completed && (facts.attendancePercent ?? 0) >= rule.participation.minimumAttendancePercent;
