@@ -11,11 +11,15 @@ export const DEMO_IDS = {
   regionHaaglanden: 'haaglanden',
   teacherAnne: '22222222-2222-4222-8222-000000000001',
   teacherBram: '22222222-2222-4222-8222-000000000002',
+  teacherCarla: '22222222-2222-4222-8222-000000000003',
+  teacherDaan: '22222222-2222-4222-8222-000000000004',
 } as const;
 
 export const DEMO_ACCOUNTS: Record<string, Principal> = {
   'docent-anne': { subject: 'demo-docent-anne', roles: ['teacher'], teacherId: DEMO_IDS.teacherAnne, schoolId: '12AB00' },
   'docent-bram': { subject: 'demo-docent-bram', roles: ['teacher'], teacherId: DEMO_IDS.teacherBram, schoolId: '34CD01' },
+  'docent-carla': { subject: 'demo-docent-carla', roles: ['teacher'], teacherId: DEMO_IDS.teacherCarla, schoolId: '12AB00' },
+  'docent-daan': { subject: 'demo-docent-daan', roles: ['teacher'], teacherId: DEMO_IDS.teacherDaan, schoolId: '12AB01' },
   'schoolleider-utrecht': { subject: 'demo-schoolleider-utrecht', roles: ['school-leader'], schoolId: '12AB00' },
   'opleider-hanze': { subject: 'demo-opleider-hanze', roles: ['provider'], providerId: DEMO_IDS.providerHanze },
   'opleider-windesheim': { subject: 'demo-opleider-windesheim', roles: ['provider'], providerId: DEMO_IDS.providerWindesheim },

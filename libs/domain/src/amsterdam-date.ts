@@ -16,3 +16,15 @@ export function amsterdamDate(moment: Date): string {
 export function todayInAmsterdam(now: Date = new Date()): string {
   return amsterdamDate(now);
 }
+
+const offsetParts = new Intl.DateTimeFormat('en-US', { timeZone: AMSTERDAM_TIME_ZONE, timeZoneName: 'longOffset' });
+
+/**
+ * A wall-clock time on a date in Europe/Amsterdam as an ISO 8601 timestamp with that day's offset, e.g.
+ * `2027-02-15T23:59:00+01:00` in winter and `…+02:00` in summer: an enrolment deadline as a provider gives it.
+ */
+export function amsterdamTimestamp(isoDate: string, time = '23:59'): string {
+  // At noon UTC the day's offset holds: the clocks change at night.
+  const zone = offsetParts.formatToParts(new Date(`${isoDate}T12:00:00Z`)).find((part) => part.type === 'timeZoneName')!.value;
+  return `${isoDate}T${time}:00${zone === 'GMT' ? '+00:00' : zone.slice(3)}`;
+}
