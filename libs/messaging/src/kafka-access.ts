@@ -22,7 +22,19 @@ export const KAFKA_CONSUMED_TOPICS = {
   paths: [TOPICS.catalogueOffer, TOPICS.catalogueRun, TOPICS.qualityAssessment, TOPICS.qualityMark, TOPICS.enrolmentsEnrolment, TOPICS.enrolmentsTeacher],
   enrolments: [TOPICS.catalogueOffer, TOPICS.catalogueRun],
   reimbursement: [TOPICS.catalogueRun, TOPICS.qualityAssessment, TOPICS.qualityMark, TOPICS.enrolmentsEnrolment, TOPICS.enrolmentsParticipation],
-  monitoring: [],
+  monitoring: [
+    TOPICS.catalogueOffer,
+    TOPICS.qualityAssessment,
+    TOPICS.qualityMark,
+    TOPICS.pathsPath,
+    TOPICS.pathsTeacherPath,
+    TOPICS.enrolmentsEnrolment,
+    TOPICS.enrolmentsParticipation,
+    TOPICS.reimbursementEligibility,
+    TOPICS.reimbursementClaim,
+    TOPICS.reimbursementStatement,
+    TOPICS.reimbursementBudget,
+  ],
   gateway: [],
 } as const satisfies Record<string, readonly TopicDefinition[]>;
 

@@ -2,8 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { TokenVerifierOptions } from '@napl/auth';
 import { PlatformModule } from '@napl/service-kit';
 import { ENTITIES, MIGRATIONS } from './database/schema';
+import { EnrolmentFiguresModule } from './enrolments/enrolments.module';
+import { MoneyModule } from './money/money.module';
 import type { MonitoringConfig } from './monitoring.config';
 import { MONITORING_SERVICE } from './monitoring.description';
+import { ParticipationModule } from './participation/participation.module';
+import { PathProgressModule } from './path-progress/path-progress.module';
+import { QualityFiguresModule } from './quality/quality.module';
+import { ReportingModule } from './reporting/reporting.module';
 
 @Module({})
 export class MonitoringModule {
@@ -18,6 +24,12 @@ export class MonitoringModule {
           entities: ENTITIES,
           migrations: MIGRATIONS,
         }),
+        ParticipationModule,
+        EnrolmentFiguresModule,
+        PathProgressModule,
+        QualityFiguresModule,
+        MoneyModule,
+        ReportingModule,
       ],
     };
   }

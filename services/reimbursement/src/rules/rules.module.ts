@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RulesController } from './http/rules.controller';
 
 /** The reimbursement rules as versioned data, managed by the ministry. */
-@Module({ controllers: [], providers: [], exports: [] })
+@Module({ controllers: [RulesController], providers: [], exports: [] })
 export class RulesModule {}

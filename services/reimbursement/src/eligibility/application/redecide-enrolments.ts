@@ -123,3 +123,13 @@ export async function enrolmentsWhere(manager: EntityManager, condition: 'offer'
   const rows: { enrolment_id: string }[] = await manager.query(`SELECT enrolment_id FROM enrolment_fact WHERE ${column} = $1`, [id]);
   return rows.map((row) => row.enrolment_id);
 }
+
+/** A region's enrolments of a budget year not on any claim: their outcome depends on the budget left. */
+export async function unclaimedEnrolmentsOf(manager: EntityManager, regionId: string, budgetYear: number): Promise<string[]> {
+  const rows: { enrolment_id: string }[] = await manager.query(
+    `SELECT o.enrolment_id FROM eligibility_outcome o
+      WHERE o.region_id = $1 AND o.budget_year = $2 AND o.reason <> 'ALREADY_REIMBURSED'`,
+    [regionId, budgetYear],
+  );
+  return rows.map((row) => row.enrolment_id);
+}

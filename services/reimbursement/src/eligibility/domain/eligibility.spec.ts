@@ -55,11 +55,12 @@ describe('eligibility of an enrolment for reimbursement', () => {
     for (const reason of ELIGIBILITY_REASONS) expect(REASON_TEXT[reason]).toMatch(/^[A-Z].*\.$/);
   });
 
-  it('keeps a claimed enrolment counting until its own facts stop it, whatever the budget left', () => {
+  it('keeps a claimed enrolment counting until its participation or its offer\'s mark stops it, whatever the budget or region', () => {
     const claimed = { ...facts, alreadyClaimed: true, budgetLeftCents: 0 };
     expect(reasonClaimNoLongerCounts(RULE_2026, claimed)).toBeNull();
     expect(reasonClaimNoLongerCounts(RULE_2026, { ...claimed, completed: false })).toBe('PARTICIPATION_NOT_ENOUGH');
-    expect(reasonClaimNoLongerCounts(RULE_2026, { ...claimed, regionId: null })).toBe('SCHOOL_OUTSIDE_REGION');
-    expect(reasonClaimNoLongerCounts(null, claimed)).toBe('NO_RULE_IN_FORCE');
+    expect(reasonClaimNoLongerCounts(RULE_2026, { ...claimed, offerHeldValidMarkOnEnrolmentDate: false })).toBe('OFFER_NOT_APPROVED');
+    // A school that moved region afterwards takes nothing back.
+    expect(reasonClaimNoLongerCounts(RULE_2026, { ...claimed, regionId: null })).toBeNull();
   });
 });

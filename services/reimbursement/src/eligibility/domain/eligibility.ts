@@ -76,15 +76,15 @@ export function decideEligibility(rule: RuleVersion | null, facts: EnrolmentFact
 }
 
 /**
- * For an enrolment already on a claim: whether its own facts still make it count (a rule in force, an approved offer,
- * a school in a region, enough participation). Caps and budget were settled when it was claimed and are not asked
- * again. The reason it stopped counting, or null while it still counts.
+ * For an enrolment already on a claim: whether it still counts. Only what the participation itself turned out to be
+ * can undo a claim: the enrolment was cancelled or not completed as the rule asks, or the offer's mark turned out not
+ * to hold on the enrolment date (a revocation dated back). The rule, the region and the caps were settled when it was
+ * claimed; a school that later moves region, or a budget that runs out, takes nothing back. The reason it stopped
+ * counting, or null while it still counts.
  */
 export function reasonClaimNoLongerCounts(rule: RuleVersion | null, facts: EnrolmentFacts): EligibilityReason | null {
-  if (!rule) return 'NO_RULE_IN_FORCE';
   if (!facts.offerHeldValidMarkOnEnrolmentDate) return 'OFFER_NOT_APPROVED';
-  if (!facts.regionId) return 'SCHOOL_OUTSIDE_REGION';
-  if (!participationCounts(rule, facts)) return 'PARTICIPATION_NOT_ENOUGH';
+  if (rule && !participationCounts(rule, facts)) return 'PARTICIPATION_NOT_ENOUGH';
   return null;
 }
 
