@@ -220,4 +220,54 @@ export class ReimbursementHarness {
     const rows = await this.db.getRepository(OutboxMessageEntity).find({ where: { messageKey: key }, order: { position: 'ASC' } });
     return rows.map((row) => row.eventType.replace(/^napl\.reimbursement\.v1\./, ''));
   }
+
+  // ---- claims and statements (helper B) ----
+
+  /**
+   * Completed enrolments (all sessions attended, confirmed today unless said otherwise) written straight into the
+   * copy as the enrolment events would leave it, each of a fresh teacher: for tests about claims that need hundreds.
+   * The offer's mark and the run must be known (approvedOffer, scheduledRun).
+   */
+  async givenCompletedEnrolments(count: number, spec: EnrolmentSpec & { enrolledOn?: string }): Promise<string[]> {
+    const ids = Array.from({ length: count }, () => randomUUID());
+    await this.db.query(
+      `INSERT INTO enrolment_fact (enrolment_id, teacher_id, offer_id, run_id, provider_id, school_id, sector, price_cents, status, enrolled_on, started, sessions_attended)
+       SELECT id, gen_random_uuid(), $2, $3, '00000000-0000-4000-8000-0000000000aa', $4, 'po', $5, 'completed', $6::date, true, 4 FROM unnest($1::uuid[]) AS t(id)`,
+      [ids, spec.offerId, spec.runId, spec.schoolId, spec.priceCents ?? 120_000, spec.enrolledOn ?? isoDateInDays(0)],
+    );
+    return ids;
+  }
+
+  /** Enrolments recorded the start of a participation (the first session took place). */
+  async participationStarted(enrolmentId: string, spec: EnrolmentSpec & { teacherId: string }): Promise<void> {
+    await this.deliver(EnrolmentsEvents.ParticipationStarted, enrolmentId, {
+      teacherId: spec.teacherId,
+      enrolmentId,
+      runId: spec.runId,
+      offerId: spec.offerId,
+      sector: Sector.PO,
+      regionId: '',
+      firstParticipation: true,
+      startedOn: isoDateInDays(0),
+    });
+  }
+
+  /** Enrolments cancelled an enrolment (by the teacher). */
+  async cancelled(enrolmentId: string, spec: EnrolmentSpec & { teacherId: string }): Promise<void> {
+    await this.deliver(EnrolmentsEvents.EnrolmentCancelled, enrolmentId, {
+      enrolment: this.snapshot(enrolmentId, spec),
+      cause: 1,
+      heldPlace: true,
+      cancelledAt: timestampFromDate(new Date()),
+    });
+  }
+
+  /** The ledger's entries of a region and year, by kind: sums in cents. */
+  async ledgerSums(regionId: string, year: number): Promise<Record<string, number>> {
+    const rows: { kind: string; total: string }[] = await this.db.query(
+      `SELECT kind, SUM(amount_cents) AS total FROM ledger_entry WHERE region_id = $1 AND budget_year = $2 GROUP BY kind`,
+      [regionId, year],
+    );
+    return Object.fromEntries(rows.map((row) => [row.kind, Number(row.total)]));
+  }
 }
