@@ -21,7 +21,7 @@ const DEMO_SCHOOLS = DemoClient.readData<unknown[]>('enrolments-schools.json').l
  * publish offers, assessors approve them, teachers enrol, and a cancelled run cancels its enrolments. Driven by
  * the demo data steps, so the start command's demo load is tested too.
  */
-describe('the core flow across catalogue, quality and enrolments', () => {
+describe('the core flow across catalogue, quality, enrolments, paths and reimbursement', () => {
   const infra = testInfraFromEnv();
   const databaseUrl = newTestDatabaseUrl(infra, 'e2e');
   const keysDir = mkdtempSync(join(tmpdir(), 'napl-e2e-keys-'));
@@ -33,7 +33,7 @@ describe('the core flow across catalogue, quality and enrolments', () => {
     await DevIssuer.fromDirectory(keysDir); // the services read its public keys
     const env = testServiceEnv({ databaseUrl, topicPrefix, keysDir, kafkaBrokers: infra.kafkaBrokers });
     // One after the other: the first creates the database, and two cores start four Nest apps slowly anyway.
-    for (const service of ['catalogue', 'quality', 'enrolments', 'paths']) services.push(await startServiceProcess(service, env));
+    for (const service of ['catalogue', 'quality', 'enrolments', 'paths', 'reimbursement']) services.push(await startServiceProcess(service, env));
     client = await DemoClient.create({
       keysDir,
       urls: Object.fromEntries(services.map((running) => [running.service, running.url])),
@@ -56,6 +56,8 @@ describe('the core flow across catalogue, quality and enrolments', () => {
     expect(summaries['40-enrolments']).toMatch(/docent-anne confirmed, docent-bram confirmed/);
     // Anne's first step recognised by her school leader; Bram just started.
     expect(summaries['50-paths']).toBe('docent-anne startbekwaam-vakbekwaam 1/5, docent-bram curriculumontwikkelaar 0/3');
+    // Two teachers of Utrecht Stad started today's study day: the region has them to claim.
+    expect(summaries['65-reimbursement-participation']).toMatch(/: 2 participations started; utrecht-stad has 2 eligible enrolments$/);
 
     const search = await client.expect<{ total: number }>([200], 'docent-anne', 'catalogue', 'GET', '/v1/search/offers?pageSize=50');
     expect(search.body.total).toBe(DEMO_OFFERS);
@@ -71,6 +73,7 @@ describe('the core flow across catalogue, quality and enrolments', () => {
     expect(summaries['30-catalogue-runs']).toBe('0 runs scheduled');
     expect(summaries['35-schools']).toBe('0 schools registered, 0 corrected');
     expect(summaries['50-paths']).toBe('docent-anne startbekwaam-vakbekwaam 1/5, docent-bram curriculumontwikkelaar 0/3');
+    expect(summaries['65-reimbursement-participation']).toMatch(/: 2 participations started; utrecht-stad has 2 eligible enrolments$/);
     const mine = await client.all<Enrolment>('docent-anne', 'enrolments', '/v1/enrolments');
     expect(mine).toHaveLength(1);
   }, 120_000);
