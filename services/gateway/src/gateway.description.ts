@@ -3,5 +3,7 @@ import type { ServiceDescription } from '@napl/service-kit';
 export const GATEWAY_SERVICE: ServiceDescription = {
   service: 'gateway',
   title: 'NAPL gateway',
-  description: 'The single HTTP entry: authentication, authorisation by role and scope, routing to the services, and the web portal.',
+  description:
+    'De enige publieke ingang: aanmelden (OpenID Connect), API-tokens van opleiders, routering van /api/<dienst>/ naar de diensten, ' +
+    'limieten per aanroeper en het auditlog. Het hele publieke API-document: /docs/api.',
 };

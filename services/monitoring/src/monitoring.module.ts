@@ -9,6 +9,7 @@ import { MONITORING_SERVICE } from './monitoring.description';
 import { ParticipationModule } from './participation/participation.module';
 import { PathProgressModule } from './path-progress/path-progress.module';
 import { QualityFiguresModule } from './quality/quality.module';
+import { RebuildModule } from './rebuild/rebuild.module';
 import { ReportingModule } from './reporting/reporting.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class MonitoringModule {
         QualityFiguresModule,
         MoneyModule,
         ReportingModule,
+        RebuildModule.forRoot(config),
       ],
     };
   }

@@ -78,6 +78,10 @@ describe('claims', () => {
     // The enrolment's stored outcome now says it is claimed.
     const [outcome] = await harness.db.query(`SELECT reason FROM eligibility_outcome WHERE enrolment_id = $1`, [enrolmentId]);
     expect(outcome.reason).toBe('ALREADY_REIMBURSED');
+
+    // The database itself refuses a second active line for the enrolment, whatever the code above it checks.
+    const loser = claimIds.find((claimId) => claimId !== winner.claimId)!;
+    await expect(harness.db.query(`UPDATE claim_line SET state = 'submitted' WHERE claim_id = $1`, [loser])).rejects.toThrow(/claim_line_claimed_once/);
   }, 120_000);
 
   it('never exceeds a budget under 200 concurrent claim lines that together would', async () => {

@@ -11,7 +11,7 @@ export class RecordEligibilityWhenEligibilityDecided {
   @OnEvent(ReimbursementEvents.EligibilityDecided)
   async handle(@Payload() event: EventOf<typeof ReimbursementEvents.EligibilityDecided>, @Ctx() context: HandlerContext): Promise<void> {
     await recordEligibility(
-      { enrolmentId: event.enrolmentId, regionId: event.regionId, eligible: event.eligible, amountCents: event.amountCents, decidedAt: eventMoment(event.decidedAt, context) },
+      { enrolmentId: event.enrolmentId, regionId: event.regionId, eligible: event.eligible, reason: event.reason, amountCents: event.amountCents, decidedAt: eventMoment(event.decidedAt, context) },
       context,
     );
     await markTopicRead(ReimbursementEvents.EligibilityDecided, context);

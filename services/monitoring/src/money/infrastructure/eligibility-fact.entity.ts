@@ -17,6 +17,10 @@ export class EligibilityFactEntity {
   @Column({ type: 'boolean' })
   eligible: boolean;
 
+  /** The reason code of the decision (`eligible`, `no-rule-in-force`, `cap-reached`, …; see eligibilityReasonCode). */
+  @Column({ type: 'text', default: 'unspecified' })
+  reason: string;
+
   @Column({ name: 'amount_cents', type: 'bigint', transformer: CENTS })
   amountCents: number;
 }
