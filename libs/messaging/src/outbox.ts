@@ -20,8 +20,8 @@ export async function publishInTransaction<C extends EventContract>(
 }
 
 /**
- * Many events of one contract in the current transaction, in the given order, with one insert per thousand: for a
- * change that touches thousands of aggregates at once (a claim of thousands of lines).
+ * Many events of one contract in the current transaction, in the given order, in one insert: for a change that
+ * touches thousands of aggregates at once (a claim of thousands of lines).
  */
 export async function publishManyInTransaction<C extends EventContract>(
   manager: EntityManager,
@@ -32,22 +32,39 @@ export async function publishManyInTransaction<C extends EventContract>(
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error(`Event ${contract.type} must be published inside the transaction of its state change`);
   }
-  const envelopes: EventEnvelope[] = [];
-  const rows = events.map(({ key, payload }) => {
-    const envelope = newEnvelope(contract.type, cause);
-    envelopes.push(envelope);
-    return {
+  const envelopes = events.map(() => newEnvelope(contract.type, cause));
+  const payloads = events.map(({ payload }) => Buffer.from(toBinary(contract.schema, create(contract.schema, payload))));
+  if (events.length === 1) {
+    const [envelope] = envelopes;
+    await manager.insert(OutboxMessageEntity, {
       eventId: envelope.eventId,
       topic: contract.topic.name,
-      messageKey: key,
+      messageKey: events[0].key,
       eventType: contract.type,
-      payload: Buffer.from(toBinary(contract.schema, create(contract.schema, payload))),
+      payload: payloads[0],
       headers: envelopeToHeaders(envelope),
       occurredAt: new Date(envelope.occurredAt),
       publishedAt: null,
-    };
-  });
-  // Rows go in one statement each thousand: the outbox's position keeps their order within the transaction.
-  for (let start = 0; start < rows.length; start += 1000) await manager.insert(OutboxMessageEntity, rows.slice(start, start + 1000));
+    });
+    return envelopes;
+  }
+  // Many rows in one statement from arrays; the ORDER BY keeps the outbox's position in the given order.
+  const table = manager.connection.getMetadata(OutboxMessageEntity).tablePath;
+  await manager.query(
+    `INSERT INTO ${table} (event_id, topic, message_key, event_type, payload, headers, occurred_at)
+     SELECT event_id, $2, message_key, $3, payload, headers, occurred_at
+       FROM unnest($1::uuid[], $4::text[], $5::bytea[], $6::jsonb[], $7::timestamptz[]) WITH ORDINALITY
+            AS event(event_id, message_key, payload, headers, occurred_at, ordinal)
+      ORDER BY ordinal`,
+    [
+      envelopes.map((envelope) => envelope.eventId),
+      contract.topic.name,
+      contract.type,
+      events.map(({ key }) => key),
+      payloads,
+      envelopes.map((envelope) => JSON.stringify(envelopeToHeaders(envelope))),
+      envelopes.map((envelope) => envelope.occurredAt),
+    ],
+  );
   return envelopes;
 }
