@@ -272,6 +272,22 @@ describe('claims', () => {
     await amend({ note: 'Nog een keer hetzelfde besluit.', lines: [{ lineNo: 2, decision: 'approved' }] }).expect(422, /al goedgekeurd/);
   }, 60_000);
 
+  it('creates and submits once for a repeated Idempotency-Key: the retry gets the first answer', async () => {
+    const given = await givenRegionWithOffer();
+    const [enrolmentId] = await harness.givenCompletedEnrolments(1, given);
+    const key = `claim-${enrolmentId}`;
+    const first = await draft(given.token, [enrolmentId]).set('Idempotency-Key', key).expect(201);
+    const retry = await draft(given.token, [enrolmentId]).set('Idempotency-Key', key).expect(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.claimId).toBe(first.body.claimId);
+    const [{ count }] = await harness.db.query(`SELECT count(*)::int AS count FROM claim_line WHERE enrolment_id = $1`, [enrolmentId]);
+    expect(count).toBe(1);
+    await submit(given.token, first.body.claimId).set('Idempotency-Key', `submit-${key}`).expect(200);
+    const resubmitted = await submit(given.token, first.body.claimId).set('Idempotency-Key', `submit-${key}`).expect(200);
+    expect(resubmitted.headers['idempotent-replayed']).toBe('true');
+    expect(await harness.ledgerSums(given.regionId, year)).toEqual({ commitment: 60_000 });
+  }, 60_000);
+
   it('keeps the ledger append-only: the database refuses UPDATE and DELETE', async () => {
     const given = await givenRegionWithOffer();
     const [enrolmentId] = await harness.givenCompletedEnrolments(1, given);

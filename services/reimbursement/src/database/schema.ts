@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_ENTITIES } from '@napl/service-kit';
 import { ClaimAmendmentEntity } from '../claims/infrastructure/claim-amendment.entity';
 import { ClaimLineEntity } from '../claims/infrastructure/claim-line.entity';
 import { ClaimEntity } from '../claims/infrastructure/claim.entity';
@@ -19,9 +20,11 @@ import { MessagingTables1764050000000 } from './migrations/1764050000000-messagi
 import { OutboxDelivery1796100000000 } from './migrations/1796100000000-outbox-delivery';
 import { RegionsRulesClaimsLedger1796400000000 } from './migrations/1796400000000-regions-rules-claims-ledger';
 import { MoneyGuardsAndTranches1796400000100 } from './migrations/1796400000100-money-guards-and-tranches';
+import { IdempotencyKeys1796400000300 } from './migrations/1796400000300-idempotency-keys';
 
 /** The reimbursement schema: its entities and, in order, the migrations that build it. */
 export const ENTITIES = [
+  ...IDEMPOTENCY_ENTITIES,
   RegionEntity,
   SchoolLocationEntity,
   BudgetTrancheEntity,
@@ -45,4 +48,5 @@ export const MIGRATIONS = [
   OutboxDelivery1796100000000,
   RegionsRulesClaimsLedger1796400000000,
   MoneyGuardsAndTranches1796400000100,
+  IdempotencyKeys1796400000300,
 ];

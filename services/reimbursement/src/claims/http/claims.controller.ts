@@ -10,7 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
-import type { Page } from '@napl/service-kit';
+import { Idempotent, type Page } from '@napl/service-kit';
 import { AmendClaim } from '../application/amend-claim';
 import { ClaimQueries } from '../application/claim-queries';
 import type { ClaimView } from '../application/claim-views';
@@ -43,6 +43,7 @@ export class ClaimsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('region')
   @ApiOperation({ summary: 'Een declaratie als concept opstellen uit inschrijvingen van scholen in de eigen regio' })
   @ApiCreatedResponse({ type: ClaimResponse })
@@ -78,6 +79,7 @@ export class ClaimsController {
   }
 
   @Post(':claimId/submit')
+  @Idempotent()
   @Roles('region')
   @HttpCode(200)
   @ApiOperation({ summary: 'Indienen: elke regel wordt gecontroleerd en het bedrag vastgelegd tegen het budget (publiceert ClaimSubmitted)' })
@@ -89,6 +91,7 @@ export class ClaimsController {
   }
 
   @Post(':claimId/decision')
+  @Idempotent()
   @Roles('ministry', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Besluiten: goedkeuren, deels goedkeuren (per regel, met redenen) of afwijzen' })
@@ -100,6 +103,7 @@ export class ClaimsController {
   }
 
   @Post(':claimId/amendments')
+  @Idempotent()
   @Roles('ministry', 'admin')
   @ApiOperation({ summary: 'Een besluit wijzigen, met toelichting: vrijgeven, terugvorderen of alsnog goedkeuren' })
   @ApiCreatedResponse({ type: ClaimResponse })

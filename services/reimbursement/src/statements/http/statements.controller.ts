@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '@napl/auth';
-import type { Page } from '@napl/service-kit';
+import { Idempotent, type Page } from '@napl/service-kit';
 import { CloseDueStatements } from '../application/close-due-statements';
 import { PayStatement } from '../application/pay-statement';
 import { StatementQueries, type StatementView } from '../application/statement-queries';
@@ -69,6 +69,7 @@ export class StatementsController {
   }
 
   @Post(':statementId/pay')
+  @Idempotent()
   @Roles('ministry', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Een betaalbaar overzicht betalen (publiceert PaymentIssued en, bij terugvorderingen, ClawBackRecorded)' })
