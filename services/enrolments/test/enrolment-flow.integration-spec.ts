@@ -439,7 +439,7 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
     expect((await harness.enrol(teacher, randomUUID()).expect(404)).body.code).toBe('RUN_NOT_FOUND');
     expect((await harness.enrol(teacher, runId, 'sleutel met spaties').expect(400)).body.detail).toMatch(/Idempotency-Key/);
     await harness.enrol(teacher, runId, 'sleutel-1').expect(201);
-    await harness.enrol(teacher, runId, 'sleutel-1').expect(200);
+    expect((await harness.enrol(teacher, runId, 'sleutel-1').expect(201)).headers['idempotent-replayed']).toBe('true');
     const otherRun = await harness.scheduleRun(offerId, { capacity: 5 });
     expect((await harness.enrol(teacher, otherRun, 'sleutel-1').expect(422)).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     await http().post(`/v1/runs/${runId}/team-enrolments`).set(auth(leader)).set('content-type', 'application/json').send('{"teacherIds": [').expect(400);

@@ -49,8 +49,10 @@ export class EnrolmentsController {
   @ApiOperation({ summary: 'Inschrijven voor een uitvoering: bevestigd zolang er plaats is, anders op de wachtlijst.' })
   @ApiParam({ name: 'runId', format: 'uuid' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Eigen sleutel van de client; herhaling geeft de oorspronkelijke inschrijving terug.' })
-  @ApiCreatedResponse({ type: EnrolmentViewDto, description: 'Ingeschreven (bevestigd of op de wachtlijst).' })
-  @ApiOkResponse({ type: EnrolmentViewDto, description: 'Herhaald verzoek met dezelfde Idempotency-Key: de oorspronkelijke inschrijving.' })
+  @ApiCreatedResponse({
+    type: EnrolmentViewDto,
+    description: 'Ingeschreven (bevestigd of op de wachtlijst). Een herhaald verzoek met dezelfde Idempotency-Key krijgt hetzelfde antwoord met de kop Idempotent-Replayed: true.',
+  })
   @ApiConflictResponse({ description: 'Al ingeschreven, inschrijftermijn verstreken of uitvoering geannuleerd.' })
   @ApiUnprocessableEntityResponse({ description: 'Geen docentprofiel, aanbod niet gepubliceerd, of Idempotency-Key al gebruikt voor een andere uitvoering.' })
   async enrol(
@@ -63,7 +65,8 @@ export class EnrolmentsController {
       throw new EnrolmentError('INVALID_INPUT', 'invalid', 'De Idempotency-Key moet uit 1 tot 200 zichtbare ASCII-tekens bestaan.');
     }
     const placed = await this.enrolments.enrol(principal, runId, idempotencyKey);
-    response.status(placed.replayed ? 200 : 201);
+    // A repeated Idempotency-Key gets the first answer again, marked as a replay: the platform's one convention.
+    if (placed.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return viewOf(placed.enrolment, placed.position);
   }
 
