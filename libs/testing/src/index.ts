@@ -3,6 +3,7 @@ export * from './service-harness';
 export * from './service-data-source';
 export * from './kafka-probe';
 export * from './event-publisher';
+export * from './event-fed-service';
 export * from './test-dates';
 export * from './own-broker';
 export * from './platform-conformance';

@@ -1,22 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@napl/auth';
 import { CatalogueEvents, EnrolmentsEvents, QualityEvents, Sector } from '@napl/contracts';
-import { OutboxMessageEntity } from '@napl/messaging';
-import {
-  daysFromNow,
-  dropTestDatabase,
-  EventPublisher,
-  isoDateInDays,
-  newTestDatabaseUrl,
-  newTopicPrefix,
-  startTestService,
-  testInfraFromEnv,
-  waitUntilConsumed,
-  type PublishOptions,
-  type TestService,
-} from '@napl/testing';
+import { daysFromNow, EventFedService, isoDateInDays, waitUntilConsumed, type PublishOptions } from '@napl/testing';
 import { PathsConfig } from '../../src/paths.config';
 import { PATHS_SERVICE } from '../../src/paths.description';
 import { PathsModule } from '../../src/paths.module';
@@ -43,56 +29,15 @@ export interface TestTeacher {
  * The paths service against the real Postgres and Kafka, fed the way it is in use: the catalogue's, quality's and
  * enrolments' events on Kafka, published as their outbox relays do, consumed by the service's idempotent consumer.
  */
-export class PathsHarness {
-  private constructor(
-    readonly service: TestService<PathsConfig>,
-    readonly events: EventPublisher,
-    private readonly databaseUrl: string,
-  ) {}
-
+export class PathsHarness extends EventFedService<PathsConfig> {
   static async start(name: string): Promise<PathsHarness> {
-    const topicPrefix = newTopicPrefix();
-    const databaseUrl = newTestDatabaseUrl(testInfraFromEnv(), name);
-    const service = await startTestService({
-      description: PATHS_SERVICE,
-      configClass: PathsConfig,
-      module: (config, auth) => PathsModule.forRoot(config, auth),
-      databaseUrl,
-      topicPrefix,
-    });
-    const events = await EventPublisher.connect(service.config.kafkaBrokers, topicPrefix);
-    return new PathsHarness(service, events, databaseUrl);
-  }
-
-  async close(): Promise<void> {
-    await this.events?.close();
-    await this.service?.close();
-    await dropTestDatabase(this.databaseUrl);
-  }
-
-  get db(): DataSource {
-    return this.service.dataSource;
-  }
-
-  http() {
-    return this.service.http();
-  }
-
-  async tokenFor(principal: Principal): Promise<string> {
-    return this.service.issuer.issue(principal);
+    return new PathsHarness(await EventFedService.boot({ description: PATHS_SERVICE, configClass: PathsConfig, module: (config, auth) => PathsModule.forRoot(config, auth) }, name));
   }
 
   async newTeacher(schoolId = '12AB00'): Promise<TestTeacher> {
     const teacherId = randomUUID();
     const principal: Principal = { subject: `test-teacher-${teacherId}`, roles: ['teacher'], teacherId, schoolId };
     return { teacherId, token: await this.tokenFor(principal), principal };
-  }
-
-  /** Publishes an event as its service would and waits until paths has applied it. */
-  async deliver(...args: Parameters<EventPublisher['publish']>): Promise<string> {
-    const eventId = await this.events.publish(...args);
-    await waitUntilConsumed(this.service, eventId);
-    return eventId;
   }
 
   /** The catalogue publishes an offer serving `stepCodes`, and quality has approved it (a mark valid for a year). */
@@ -166,12 +111,6 @@ export class PathsHarness {
     const { eventId, enrolmentId } = await this.complete(teacher, offerId);
     await waitUntilConsumed(this.service, eventId);
     return enrolmentId;
-  }
-
-  /** The events paths wrote to its outbox for one key, by type, in order. */
-  async outboxTypes(key: string): Promise<string[]> {
-    const rows = await this.db.getRepository(OutboxMessageEntity).find({ where: { messageKey: key }, order: { position: 'ASC' } });
-    return rows.map((row) => row.eventType.replace(/^napl\.paths\.v1\./, ''));
   }
 
   async startPath(teacher: TestTeacher, pathId = STARTBEKWAAM_VAKBEKWAAM, sector = 'po'): Promise<{ teacherPathId: string; version: number }> {

@@ -1,22 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@napl/auth';
 import { CatalogueEvents, EnrolmentsEvents, QualityEvents, Sector } from '@napl/contracts';
-import { OutboxMessageEntity } from '@napl/messaging';
-import {
-  daysFromNow,
-  dropTestDatabase,
-  EventPublisher,
-  isoDateInDays,
-  newTestDatabaseUrl,
-  newTopicPrefix,
-  startTestService,
-  testInfraFromEnv,
-  waitUntilConsumed,
-  type PublishOptions,
-  type TestService,
-} from '@napl/testing';
+import { daysFromNow, EventFedService, isoDateInDays, type PublishOptions } from '@napl/testing';
 import { ReimbursementConfig } from '../../src/reimbursement.config';
 import { REIMBURSEMENT_SERVICE } from '../../src/reimbursement.description';
 import { ReimbursementModule } from '../../src/reimbursement.module';
@@ -48,39 +34,11 @@ export interface EnrolmentSpec {
  * given (a region, its schools, a budget, a rule version) is written straight into the service's tables; what a test
  * is about goes through the API or the events.
  */
-export class ReimbursementHarness {
-  private constructor(
-    readonly service: TestService<ReimbursementConfig>,
-    readonly events: EventPublisher,
-    private readonly databaseUrl: string,
-  ) {}
-
+export class ReimbursementHarness extends EventFedService<ReimbursementConfig> {
   static async start(name: string): Promise<ReimbursementHarness> {
-    const topicPrefix = newTopicPrefix();
-    const databaseUrl = newTestDatabaseUrl(testInfraFromEnv(), name);
-    const service = await startTestService({
-      description: REIMBURSEMENT_SERVICE,
-      configClass: ReimbursementConfig,
-      module: (config, auth) => ReimbursementModule.forRoot(config, auth),
-      databaseUrl,
-      topicPrefix,
-    });
-    const events = await EventPublisher.connect(service.config.kafkaBrokers, topicPrefix);
-    return new ReimbursementHarness(service, events, databaseUrl);
-  }
-
-  async close(): Promise<void> {
-    await this.events?.close();
-    await this.service?.close();
-    await dropTestDatabase(this.databaseUrl);
-  }
-
-  get db(): DataSource {
-    return this.service.dataSource;
-  }
-
-  http() {
-    return this.service.http();
+    return new ReimbursementHarness(
+      await EventFedService.boot({ description: REIMBURSEMENT_SERVICE, configClass: ReimbursementConfig, module: (config, auth) => ReimbursementModule.forRoot(config, auth) }, name),
+    );
   }
 
   async bearer(principal: Principal | 'ministerie-ocw' | 'regio-utrecht-stad'): Promise<string> {
@@ -138,13 +96,6 @@ export class ReimbursementHarness {
   }
 
   // ---- other services' events ----
-
-  /** Publishes an event as its service would and waits until reimbursement has applied it. */
-  async deliver(...args: Parameters<EventPublisher['publish']>): Promise<string> {
-    const eventId = await this.events.publish(...args);
-    await waitUntilConsumed(this.service, eventId);
-    return eventId;
-  }
 
   /** Quality approved an offer: a mark granted at `grantedAt` (now), valid for a year unless said otherwise. */
   async approvedOffer(mark: { grantedAt?: Date; validUntil?: Date } = {}): Promise<{ offerId: string; markId: string }> {
@@ -215,11 +166,7 @@ export class ReimbursementHarness {
     return enrolment;
   }
 
-  /** The events reimbursement wrote to its outbox for one key, by type, in order. */
-  async outboxTypes(key: string): Promise<string[]> {
-    const rows = await this.db.getRepository(OutboxMessageEntity).find({ where: { messageKey: key }, order: { position: 'ASC' } });
-    return rows.map((row) => row.eventType.replace(/^napl\.reimbursement\.v1\./, ''));
-  }
+
 
   // ---- claims and statements (helper B) ----
 
