@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_ACCOUNTS, DevIssuer } from '@napl/auth';
+import { DEMO_ACCOUNTS, DevIssuer, type Principal } from '@napl/auth';
 
 export const SERVICE_URLS = {
   catalogue: 'http://127.0.0.1:3101',
@@ -14,6 +14,8 @@ export const SERVICE_URLS = {
 
 export type ServiceName = keyof typeof SERVICE_URLS;
 export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
+/** A demo account by name, or a principal of the demo data that nobody signs in as (the study day's teachers). */
+export type DemoCaller = DemoAccount | Principal;
 
 export interface DemoResponse<T = unknown> {
   readonly status: number;
@@ -41,7 +43,7 @@ export class DemoClient {
   }
 
   async request<T = unknown>(
-    account: DemoAccount,
+    account: DemoCaller,
     service: ServiceName,
     method: string,
     path: string,
@@ -64,7 +66,7 @@ export class DemoClient {
   /** Like request, but fails the demo load on anything but the expected statuses. */
   async expect<T = unknown>(
     expected: number[],
-    account: DemoAccount,
+    account: DemoCaller,
     service: ServiceName,
     method: string,
     path: string,
@@ -73,13 +75,13 @@ export class DemoClient {
   ): Promise<DemoResponse<T>> {
     const response = await this.request<T>(account, service, method, path, body, headers);
     if (!expected.includes(response.status)) {
-      throw new Error(`${method} ${service}${path} as ${account}: ${response.status} ${JSON.stringify(response.body)}`);
+      throw new Error(`${method} ${service}${path} as ${nameOf(account)}: ${response.status} ${JSON.stringify(response.body)}`);
     }
     return response;
   }
 
   /** Every item of a paged list (`{ items, nextCursor, hasMore }`), following the cursors to the last page. */
-  async all<T>(account: DemoAccount, service: ServiceName, path: string): Promise<T[]> {
+  async all<T>(account: DemoCaller, service: ServiceName, path: string): Promise<T[]> {
     const items: T[] = [];
     let cursor: string | null = null;
     do {
@@ -107,12 +109,16 @@ export class DemoClient {
     return JSON.parse(readFileSync(join(__dirname, 'data', fileName), 'utf8')) as T;
   }
 
-  private async token(account: DemoAccount): Promise<string> {
-    let token = this.tokens.get(account);
+  private async token(account: DemoCaller): Promise<string> {
+    let token = this.tokens.get(nameOf(account));
     if (!token) {
-      token = await this.issuer.issue(DEMO_ACCOUNTS[account], '1h');
-      this.tokens.set(account, token);
+      token = await this.issuer.issue(typeof account === 'string' ? DEMO_ACCOUNTS[account] : account, '1h');
+      this.tokens.set(nameOf(account), token);
     }
     return token;
   }
+}
+
+export function nameOf(caller: DemoCaller): string {
+  return typeof caller === 'string' ? caller : caller.subject;
 }

@@ -56,8 +56,9 @@ describe('the core flow across catalogue, quality, enrolments, paths and reimbur
     expect(summaries['40-enrolments']).toMatch(/docent-anne confirmed, docent-bram confirmed/);
     // Anne's first step recognised by her school leader; Bram just started.
     expect(summaries['50-paths']).toBe('docent-anne startbekwaam-vakbekwaam 1/5, docent-bram curriculumontwikkelaar 0/3');
-    // Two teachers of Utrecht Stad started today's study day: the region has them to claim.
-    expect(summaries['65-reimbursement-participation']).toMatch(/: 2 participations started; utrecht-stad has 2 eligible enrolments$/);
+    // Ten teachers of Utrecht Stad started today's study day; the region claimed six, four are left to claim.
+    expect(summaries['65-reimbursement-participation']).toMatch(/: 10 participations started; utrecht-stad has 10 eligible enrolments$/);
+    expect(summaries['66-reimbursement-claim']).toBe('utrecht-stad: claim of 6 lines approved, 4 eligible enrolments left to claim');
 
     const search = await client.expect<{ total: number }>([200], 'docent-anne', 'catalogue', 'GET', '/v1/search/offers?pageSize=50');
     expect(search.body.total).toBe(DEMO_OFFERS);
@@ -73,7 +74,8 @@ describe('the core flow across catalogue, quality, enrolments, paths and reimbur
     expect(summaries['30-catalogue-runs']).toBe('0 runs scheduled');
     expect(summaries['35-schools']).toBe('0 schools registered, 0 corrected');
     expect(summaries['50-paths']).toBe('docent-anne startbekwaam-vakbekwaam 1/5, docent-bram curriculumontwikkelaar 0/3');
-    expect(summaries['65-reimbursement-participation']).toMatch(/: 2 participations started; utrecht-stad has 2 eligible enrolments$/);
+    expect(summaries['65-reimbursement-participation']).toMatch(/: 10 participations started; utrecht-stad has 4 eligible enrolments$/);
+    expect(summaries['66-reimbursement-claim']).toBe('utrecht-stad: claim of 6 lines approved, 4 eligible enrolments left to claim');
     const mine = await client.all<Enrolment>('docent-anne', 'enrolments', '/v1/enrolments');
     expect(mine).toHaveLength(1);
   }, 120_000);

@@ -1,5 +1,6 @@
 import { amsterdamTimestamp, todayInAmsterdam } from '@napl/domain';
-import type { DemoAccount, DemoClient } from '../demo-client';
+import type { Principal } from '@napl/auth';
+import { nameOf, type DemoAccount, type DemoCaller, type DemoClient } from '../demo-client';
 import { offersByTitle } from './10-catalogue';
 
 interface Enrolment {
@@ -14,17 +15,30 @@ interface Outcome {
   amountCents: number;
 }
 
+/** Colleagues at the study day who never sign in to the demo: enough teachers for monitoring to show the region. */
+const COLLEAGUES = ['Eva Smit', 'Farid El Amrani', 'Gerda Mulder', 'Hugo de Boer', 'Iris Peters', 'Joost Hendriks', 'Kim Dekker', 'Lars Vos'];
+
 /** The teachers of Utrecht Stad's schools who take part in today's study day. */
-const PARTICIPANTS: { account: DemoAccount; schoolId: string; name: string; email: string }[] = [
+const PARTICIPANTS: { account: DemoCaller; schoolId: string; name: string; email: string }[] = [
   { account: 'docent-carla', schoolId: '12AB00', name: 'Carla Bakker', email: 'carla.bakker@example.nl' },
   { account: 'docent-daan', schoolId: '12AB01', name: 'Daan Visser', email: 'daan.visser@example.nl' },
+  ...COLLEAGUES.map((name, index) => {
+    const schoolId = index % 2 === 0 ? '12AB00' : '12AB01';
+    const teacher: Principal = {
+      subject: `demo-studiedag-${index + 1}`,
+      roles: ['teacher'],
+      teacherId: `22222222-2222-4222-8222-${(101 + index).toString().padStart(12, '0')}`,
+      schoolId,
+    };
+    return { account: teacher, schoolId, name, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.nl` };
+  }),
 ];
 const OFFER = 'Formatief evalueren in de rekenles';
 const PROVIDER: DemoAccount = 'opleider-hanze';
 
 /**
  * Reimbursement needs participations that count, and a demo platform starts without history: runs lie in the future.
- * So Hanze holds a study day today; two teachers of Utrecht Stad's schools enrol and attend its first session, which
+ * So Hanze holds a study day today; ten teachers of Utrecht Stad's schools enrol and attend its first session, which
  * starts their participation. Under the demo rule version (participation counts from the start) the region then
  * has eligible enrolments to claim. Idempotent: on a later start the same day the run and enrolments are found again.
  */
@@ -75,18 +89,19 @@ export default async function reimbursementParticipation(client: DemoClient): Pr
       mine.find((candidate) => candidate.runId === runId && candidate.status !== 'cancelled') ??
       (
         await client.expect<Enrolment>([200, 201], participant.account, 'enrolments', 'POST', `/v1/runs/${runId}/enrolments`, undefined, {
-          'Idempotency-Key': `demo-study-day-${participant.account}-${runId}`,
+          'Idempotency-Key': `demo-study-day-${nameOf(participant.account)}-${runId}`,
         })
       ).body;
     await client.expect([200], PROVIDER, 'enrolments', 'PUT', `/v1/enrolments/${enrolment.enrolmentId}/attendance`, { session: 1, attended: true });
     started.push(enrolment.enrolmentId);
   }
 
-  // Reimbursement judges them from enrolments' events.
-  const eligible = await client.eventually('eligible enrolments of Utrecht Stad in reimbursement', async () => {
-    const outcomes = await client.all<Outcome>('regio-utrecht-stad', 'reimbursement', '/v1/regions/utrecht-stad/enrolments?reason=ELIGIBLE');
-    const ours = outcomes.filter((outcome) => started.includes(outcome.enrolmentId));
-    return ours.length === started.length ? outcomes : undefined;
+  // Reimbursement judges them from enrolments' events (on a later start some are claimed already).
+  const outcomes = await client.eventually('the study day judged in reimbursement', async () => {
+    const all = await client.all<Outcome>('regio-utrecht-stad', 'reimbursement', '/v1/regions/utrecht-stad/enrolments');
+    const judged = all.filter((outcome) => started.includes(outcome.enrolmentId) && ['ELIGIBLE', 'ALREADY_REIMBURSED'].includes(outcome.reason));
+    return judged.length === started.length ? all : undefined;
   }, 60_000);
+  const eligible = outcomes.filter((outcome) => outcome.reason === 'ELIGIBLE');
   return `study day ${today}: ${started.length} participations started; utrecht-stad has ${eligible.length} eligible enrolments`;
 }
