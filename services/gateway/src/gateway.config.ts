@@ -90,6 +90,17 @@ export class GatewayConfig extends ServiceConfig {
   @IsBoolean()
   SESSION_COOKIE_SECURE: boolean = true;
 
+  /**
+   * How many proxies of our own stand before the gateway and append to X-Forwarded-For (the ingress: 1). The caller's
+   * address (per-address rate limit, X-Forwarded-For to the services) is then the one the outermost of them saw.
+   * 0: the connection's address, and X-Forwarded-For is not believed.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  TRUSTED_PROXY_HOPS: number = 0;
+
   /** Allowed browser origins for CORS, comma-separated; empty: none (CORS closed). */
   @IsString()
   CORS_ORIGINS: string = '';
