@@ -40,18 +40,29 @@ const QUERIES: Record<string, OfferSearchCriteria> = {
   'text "formatief evalueren"': { ...base, q: 'formatief evalueren' },
   'text "klas feedback" + sector vo + region': { ...base, q: 'klas feedback', sectors: ['vo'], regionId: 'regio-6' },
   'text + format + mode + price range': { ...base, q: 'taalontwikkeling', formats: ['coaching', 'course'], deliveryModes: ['blended'], minPriceCents: 10_000, maxPriceCents: 60_000 },
-  'text + open places, sort by start date': { ...base, q: 'klassenmanagement', openPlaces: true, sort: 'start-date' },
+  'text + open places, sort by start date': { ...base, q: 'klassenmanagement', enrolment: ['open'], sort: 'start-date' },
   'filters only: sector vo + path step': { ...base, sectors: ['vo'], pathStepCodes: ['STAP-4'] },
   'no filter, page 50 (newest first)': { ...base, page: 50 },
   'dates window, sort by start date': { ...base, startsFrom: isoDay(30), startsUntil: isoDay(90), sort: 'start-date' },
   'broad text "leraren", page 1': { ...base, q: 'leraren' },
   // Added with issue 10: the cases a plan that walks runs in date order or an index in date order would get wrong.
-  'text + open places (relevance)': { ...base, q: 'klassenmanagement', openPlaces: true },
-  'rare text + open places, by start date': { ...base, q: 'zeldzaamheid', openPlaces: true, sort: 'start-date' },
-  'sector + region, open places, by start date': { ...base, sectors: ['mbo'], regionId: 'regio-7', openPlaces: true, sort: 'start-date' },
+  'text + open places (relevance)': { ...base, q: 'klassenmanagement', enrolment: ['open'] },
+  'rare text + open places, by start date': { ...base, q: 'zeldzaamheid', enrolment: ['open'], sort: 'start-date' },
+  'sector + region, open places, by start date': { ...base, sectors: ['mbo'], regionId: 'regio-7', enrolment: ['open'], sort: 'start-date' },
   'text + team, sort by start date, page 10': { ...base, q: 'feedback', teamProgramme: true, sort: 'start-date', page: 10 },
   'text "burgerschap", 100 a page, page 60': { ...base, q: 'burgerschap', pageSize: 100, page: 60 },
 };
+
+/** runEnrolment (@napl/domain) written out again for the reference query, state by state. */
+function enrolmentReference(states: readonly string[]): string {
+  const termOpen = `(r.enrolment_deadline > now() OR (r.enrolment_deadline IS NULL AND r.start_date > (now() AT TIME ZONE 'Europe/Amsterdam')::date))`;
+  const each: Record<string, string> = {
+    open: `(${termOpen} AND r.capacity > r.places_taken)`,
+    'waiting-list': `(${termOpen} AND r.capacity <= r.places_taken)`,
+    closed: `NOT ${termOpen}`,
+  };
+  return `(${states.map((state) => each[state]).join(' OR ')})`;
+}
 
 async function seed(dataSource: DataSource): Promise<void> {
   await dataSource.query(`
@@ -187,9 +198,9 @@ async function referenceSearch(dataSource: DataSource, criteria: OfferSearchCrit
   const runs = [`r.offer_id = v.offer_id`, `r.status = 'scheduled'`, `r.start_date >= current_date`];
   if (criteria.startsFrom) runs.push(`r.start_date >= ${param(criteria.startsFrom)}::date`);
   if (criteria.startsUntil) runs.push(`r.start_date <= ${param(criteria.startsUntil)}::date`);
-  if (criteria.openPlaces) runs.push(`r.capacity > r.places_taken`, `(r.enrolment_deadline IS NULL OR r.enrolment_deadline > now())`);
+  if (criteria.enrolment?.length) runs.push(enrolmentReference(criteria.enrolment));
   const nextStart = `(SELECT min(r.start_date) FROM run r WHERE ${runs.join(' AND ')})`;
-  if (criteria.startsFrom || criteria.startsUntil || criteria.openPlaces) where.push(`${nextStart} IS NOT NULL`);
+  if (criteria.startsFrom || criteria.startsUntil || criteria.enrolment?.length) where.push(`${nextStart} IS NOT NULL`);
   const order = criteria.sort === 'start-date' ? 'next_start ASC NULLS LAST, offer_id' : q ? 'rank DESC, offer_id' : 'published_at DESC, offer_id';
   const rows: { offer_id: string; next_start: string | null; rank: number; total: string }[] = await dataSource.query(
     `SELECT * FROM (SELECT v.offer_id, v.published_at, ${rank} AS rank, to_char(${nextStart}, 'YYYY-MM-DD') AS next_start, count(*) OVER () AS total

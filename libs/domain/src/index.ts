@@ -3,3 +3,4 @@
 export * from './domain-error';
 export * from './amsterdam-date';
 export * from './iso-date';
+export * from './run-enrolment';

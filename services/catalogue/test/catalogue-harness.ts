@@ -90,10 +90,10 @@ export class CatalogueHarness {
   async publishedOffer(account: Account = 'opleider-hanze', overrides: Record<string, unknown> = {}): Promise<{ offerId: string; markId: string }> {
     const client = await this.as(account);
     const { body } = await client.post('/v1/offers', offerContent(overrides)).expect(201);
-    await client.post(`/v1/offers/${body.id}/submit`).expect(200);
-    const { markId } = await this.approve(body.id, 1);
-    await this.waitForStatus(body.id, 'published', account);
-    return { offerId: body.id, markId };
+    await client.post(`/v1/offers/${body.offerId}/submit`).expect(200);
+    const { markId } = await this.approve(body.offerId, 1);
+    await this.waitForStatus(body.offerId, 'published', account);
+    return { offerId: body.offerId, markId };
   }
 
   async waitForStatus(offerId: string, status: string, account: Account = 'opleider-hanze', version?: number): Promise<Record<string, unknown>> {
@@ -131,10 +131,10 @@ export async function startCatalogue(env?: Record<string, string>): Promise<Test
   });
   const admin = await clientOf(service, 'beheerder');
   await admin
-    .post('/v1/providers', { id: DEMO_IDS.providerHanze, name: 'Hanzehogeschool Groningen', kvkNumber: '01131140', contactEmail: 'nascholing@hanze.example' })
+    .post('/v1/providers', { providerId: DEMO_IDS.providerHanze, name: 'Hanzehogeschool Groningen', kvkNumber: '01131140', contactEmail: 'nascholing@hanze.example' })
     .expect(201);
   await admin
-    .post('/v1/providers', { id: DEMO_IDS.providerWindesheim, name: 'Hogeschool Windesheim', kvkNumber: '05069364', contactEmail: 'academie@windesheim.example' })
+    .post('/v1/providers', { providerId: DEMO_IDS.providerWindesheim, name: 'Hogeschool Windesheim', kvkNumber: '05069364', contactEmail: 'academie@windesheim.example' })
     .expect(201);
   return service;
 }
@@ -147,6 +147,8 @@ export async function clientOf(service: TestService<CatalogueConfig>, account: A
     get: (path: string) => auth(service.http().get(path)),
     post: (path: string, body?: object) => auth(service.http().post(path)).send(body),
     put: (path: string, body: object) => auth(service.http().put(path)).send(body),
+    /** A JSON merge patch (RFC 7396). */
+    patch: (path: string, body: object) => auth(service.http().patch(path)).set('Content-Type', 'application/merge-patch+json').send(JSON.stringify(body)),
     delete: (path: string) => auth(service.http().delete(path)),
   };
 }

@@ -19,13 +19,13 @@ describePlatformConformance({
 async function hanzeTenant(running: TestService<CatalogueConfig>): Promise<TenantFixture> {
   const admin = await clientOf(running, 'beheerder');
   const providers = [
-    { id: DEMO_IDS.providerHanze, name: 'Hanzehogeschool Groningen', kvkNumber: '01131140', contactEmail: 'nascholing@hanze.example' },
-    { id: DEMO_IDS.providerWindesheim, name: 'Hogeschool Windesheim', kvkNumber: '05069364', contactEmail: 'academie@windesheim.example' },
+    { providerId: DEMO_IDS.providerHanze, name: 'Hanzehogeschool Groningen', kvkNumber: '01131140', contactEmail: 'nascholing@hanze.example' },
+    { providerId: DEMO_IDS.providerWindesheim, name: 'Hogeschool Windesheim', kvkNumber: '05069364', contactEmail: 'academie@windesheim.example' },
   ];
   for (const provider of providers) await admin.post('/v1/providers', provider).expect(201);
 
   const hanze = await clientOf(running, 'opleider-hanze');
-  const offerId: string = (await hanze.post('/v1/offers', offerContent()).expect(201)).body.id;
+  const offerId: string = (await hanze.post('/v1/offers', offerContent()).expect(201)).body.offerId;
   await hanze.post(`/v1/offers/${offerId}/submit`).expect(200);
   const publisher = await EventPublisher.connect(running.config.kafkaBrokers, running.config.KAFKA_TOPIC_PREFIX);
   try {
@@ -43,8 +43,8 @@ async function hanzeTenant(running: TestService<CatalogueConfig>): Promise<Tenan
     await publisher.close();
   }
   await eventually(async () => ((await hanze.get(`/v1/offers/${offerId}`)).body.status === 'published' ? true : undefined), 15_000, 'the offer published');
-  const runId: string = (await hanze.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(201)).body.id;
-  const draftId: string = (await hanze.post('/v1/offers', offerContent({ title: 'Concept van Hanze' })).expect(201)).body.id;
+  const runId: string = (await hanze.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(201)).body.runId;
+  const draftId: string = (await hanze.post('/v1/offers', offerContent({ title: 'Concept van Hanze' })).expect(201)).body.offerId;
 
   return {
     pathParams: { offerId, runId, providerId: DEMO_IDS.providerHanze, version: '1' },
@@ -53,6 +53,7 @@ async function hanzeTenant(running: TestService<CatalogueConfig>): Promise<Tenan
       'PUT /v1/offers/{offerId}': offerContent(),
       'POST /v1/offers/{offerId}/runs': runPlan(),
       'PUT /v1/runs/{runId}': runPlan(),
+      'PATCH /v1/runs/{runId}': { capacity: 20 },
     },
     shared: {
       'GET /v1/offers/{offerId}': 'a published offer is public',

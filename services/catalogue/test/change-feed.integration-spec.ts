@@ -64,7 +64,7 @@ describe('catalogue: the provider change feed under concurrent decisions', () =>
     const hanze = await clientOf(catalogue, 'opleider-hanze');
     const start = (await hanze.get('/v1/providers/me/changes').expect(200)).body.nextCursor as string;
     const offers = await Promise.all(
-      Array.from({ length: WRITERS }, async (_, i) => (await hanze.post('/v1/offers', offerContent({ title: `Gelijktijdig ${i}` })).expect(201)).body.id as string),
+      Array.from({ length: WRITERS }, async (_, i) => (await hanze.post('/v1/offers', offerContent({ title: `Gelijktijdig ${i}` })).expect(201)).body.offerId as string),
     );
 
     const reader = follow(async (after) => (await hanze.get(`/v1/providers/me/changes?after=${after}&limit=7`).expect(200)).body, start);

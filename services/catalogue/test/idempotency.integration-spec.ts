@@ -41,7 +41,7 @@ describe('Idempotency-Key in the transaction of the effect', () => {
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
     const repeat = await hanze.post('/v1/offers', offerContent({ title })).set('Idempotency-Key', 'crash-window').expect(201);
     expect(repeat.headers['idempotent-replayed']).toBe('true');
-    expect(repeat.body.id).toBe(retry.body.id);
+    expect(repeat.body.offerId).toBe(retry.body.offerId);
     expect(await offersTitled(title)).toBe(1);
   });
 
@@ -53,7 +53,7 @@ describe('Idempotency-Key in the transaction of the effect', () => {
     );
 
     expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
-    expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
+    expect(new Set(responses.map((response) => response.body.offerId)).size).toBe(1);
     expect(responses.filter((response) => response.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
     expect(await offersTitled(title)).toBe(1);
   });

@@ -54,7 +54,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       const provider = await catalogue.as('opleider-hanze');
       await provider.post('/v1/providers', { name: 'Zelf', kvkNumber: '87654321', contactEmail: 'a@b.example' }).expect(403);
       const mine = await provider.get('/v1/providers/me').expect(200);
-      expect(mine.body).toMatchObject({ id: DEMO_IDS.providerHanze, kvkNumber: '01131140', contactEmail: 'nascholing@hanze.example' });
+      expect(mine.body).toMatchObject({ providerId: DEMO_IDS.providerHanze, kvkNumber: '01131140', contactEmail: 'nascholing@hanze.example' });
       const asTeacher = await (await catalogue.as('docent-anne')).get(`/v1/providers/${DEMO_IDS.providerHanze}`).expect(200);
       expect(asTeacher.body.contactEmail).toBeUndefined();
     });
@@ -64,7 +64,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
     it('publishes only after an OfferApproved for exactly that version arrives', async () => {
       const hanze = await catalogue.as('opleider-hanze');
       const created = await hanze.post('/v1/offers', offerContent()).expect(201);
-      const offerId: string = created.body.id;
+      const offerId: string = created.body.offerId;
       expect(created.body).toMatchObject({ status: 'draft', latestVersion: 1, publishedVersion: null, content: { version: 1, status: 'draft' } });
 
       const submitted = await hanze.post(`/v1/offers/${offerId}/submit`).expect(200);
@@ -93,7 +93,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
     it('refuses to submit what breaks the publication rules, with the reasons', async () => {
       const hanze = await catalogue.as('opleider-hanze');
       const { body } = await hanze.post('/v1/offers', offerContent({ pathStepCodes: [], learningOutcomes: [] })).expect(201);
-      const refused = await hanze.post(`/v1/offers/${body.id}/submit`).expect(422);
+      const refused = await hanze.post(`/v1/offers/${body.offerId}/submit`).expect(422);
       expect(refused.body).toMatchObject({ code: 'OFFER_RULES_NOT_MET', rulesVersion: 2 });
       expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['learningOutcomes', 'pathStepCodes']);
     });
@@ -101,26 +101,26 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
     it('returns a rejected offer to draft with the assessor’s reasons, in the offer and in the change feed', async () => {
       const hanze = await catalogue.as('opleider-hanze');
       const { body } = await hanze.post('/v1/offers', offerContent({ title: 'Afgekeurd aanbod' })).expect(201);
-      await hanze.post(`/v1/offers/${body.id}/submit`).expect(200);
-      await catalogue.publishQuality(QualityEvents.OfferRejected, body.id, {
+      await hanze.post(`/v1/offers/${body.offerId}/submit`).expect(200);
+      await catalogue.publishQuality(QualityEvents.OfferRejected, body.offerId, {
         assessmentId: randomUUID(),
-        offerId: body.id,
+        offerId: body.offerId,
         offerVersion: 1,
         providerId: DEMO_IDS.providerHanze,
         summary: 'Te weinig toepassing in de eigen praktijk.',
         reasons: [{ criterionCode: 'K3', reason: 'Er is geen opdracht in de eigen klas.' }],
         decidedAt: timestampFromDate(new Date()),
       });
-      const draft = await catalogue.waitForStatus(body.id, 'draft');
+      const draft = await catalogue.waitForStatus(body.offerId, 'draft');
       expect(draft).toMatchObject({
         content: { status: 'draft', rejection: { summary: 'Te weinig toepassing in de eigen praktijk.', reasons: [{ criterionCode: 'K3' }] } },
       });
       const feed = await hanze.get('/v1/providers/me/changes').expect(200);
-      const rejected = feed.body.items.find((item: { offerId: string; kind: string }) => item.offerId === body.id && item.kind === 'rejected');
+      const rejected = feed.body.items.find((item: { offerId: string; kind: string }) => item.offerId === body.offerId && item.kind === 'rejected');
       expect(rejected.detail.reasons[0].reason).toBe('Er is geen opdracht in de eigen klas.');
       // It can be reworked and submitted again.
-      await hanze.put(`/v1/offers/${body.id}`, offerContent({ title: 'Verbeterd aanbod' })).expect(200);
-      await hanze.post(`/v1/offers/${body.id}/submit`).expect(200);
+      await hanze.put(`/v1/offers/${body.offerId}`, offerContent({ title: 'Verbeterd aanbod' })).expect(200);
+      await hanze.post(`/v1/offers/${body.offerId}/submit`).expect(200);
     });
 
     it('makes a new version when a published offer changes; the old version stays published and retrievable', async () => {
@@ -206,26 +206,26 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
     it('keeps an approval that arrives while the offer is withdrawn during assessment; undoing publishes it', async () => {
       const hanze = await catalogue.as('opleider-hanze');
       const { body } = await hanze.post('/v1/offers', offerContent({ title: 'Teruggetrokken tijdens beoordeling' })).expect(201);
-      await hanze.post(`/v1/offers/${body.id}/submit`).expect(200);
-      await hanze.post(`/v1/offers/${body.id}/withdraw`, { reason: 'Per ongeluk.' }).expect(200);
-      await catalogue.approve(body.id, 1);
+      await hanze.post(`/v1/offers/${body.offerId}/submit`).expect(200);
+      await hanze.post(`/v1/offers/${body.offerId}/withdraw`, { reason: 'Per ongeluk.' }).expect(200);
+      await catalogue.approve(body.offerId, 1);
       await eventually(async () => {
-        const { body: offer } = await hanze.get(`/v1/offers/${body.id}`).expect(200);
+        const { body: offer } = await hanze.get(`/v1/offers/${body.offerId}`).expect(200);
         return offer.publishedVersion === 1 ? offer : undefined;
       });
-      await catalogue.offerEvents.catchUp(catalogue.service, body.id);
-      expect(catalogue.eventsOf(CatalogueEvents.OfferPublished, body.id)).toHaveLength(0);
-      const reinstated = await (await catalogue.as('beheerder')).post(`/v1/offers/${body.id}/reinstate`).expect(200);
+      await catalogue.offerEvents.catchUp(catalogue.service, body.offerId);
+      expect(catalogue.eventsOf(CatalogueEvents.OfferPublished, body.offerId)).toHaveLength(0);
+      const reinstated = await (await catalogue.as('beheerder')).post(`/v1/offers/${body.offerId}/reinstate`).expect(200);
       expect(reinstated.body).toMatchObject({ status: 'published', publishedVersion: 1 });
-      expect((await catalogue.eventOf(CatalogueEvents.OfferPublished, body.id)).offer?.version).toBe(1);
-      await (await catalogue.as('docent-anne')).get(`/v1/offers/${body.id}`).expect(200);
+      expect((await catalogue.eventOf(CatalogueEvents.OfferPublished, body.offerId)).offer?.version).toBe(1);
+      await (await catalogue.as('docent-anne')).get(`/v1/offers/${body.offerId}`).expect(200);
     });
 
     it('deletes a draft', async () => {
       const hanze = await catalogue.as('opleider-hanze');
       const { body } = await hanze.post('/v1/offers', offerContent()).expect(201);
-      await hanze.delete(`/v1/offers/${body.id}`).expect(204);
-      await hanze.get(`/v1/offers/${body.id}`).expect(404);
+      await hanze.delete(`/v1/offers/${body.offerId}`).expect(204);
+      await hanze.get(`/v1/offers/${body.offerId}`).expect(404);
     });
   });
 
@@ -234,10 +234,10 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       const hanze = await catalogue.as('opleider-hanze');
       const windesheim = await catalogue.as('opleider-windesheim');
       const { body: draft } = await hanze.post('/v1/offers', offerContent()).expect(201);
-      await windesheim.get(`/v1/offers/${draft.id}`).expect(404);
-      await windesheim.put(`/v1/offers/${draft.id}`, offerContent()).expect(404);
-      await windesheim.post(`/v1/offers/${draft.id}/submit`).expect(404);
-      await windesheim.delete(`/v1/offers/${draft.id}`).expect(404);
+      await windesheim.get(`/v1/offers/${draft.offerId}`).expect(404);
+      await windesheim.put(`/v1/offers/${draft.offerId}`, offerContent()).expect(404);
+      await windesheim.post(`/v1/offers/${draft.offerId}/submit`).expect(404);
+      await windesheim.delete(`/v1/offers/${draft.offerId}`).expect(404);
 
       const { offerId } = await catalogue.publishedOffer();
       await windesheim.get(`/v1/offers/${offerId}`).expect(200);
@@ -260,7 +260,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       const { offerId: withdrawnId } = await catalogue.publishedOffer();
       await hanze.post(`/v1/offers/${withdrawnId}/withdraw`, { reason: 'Stopt.' }).expect(200);
 
-      for (const offerId of [draft.id, withdrawnId]) {
+      for (const offerId of [draft.offerId, withdrawnId]) {
         const calls: [typeof windesheim, string, string, object | undefined][] = [
           [windesheim, 'GET', `/v1/offers/${offerId}`, undefined],
           [teacher, 'GET', `/v1/offers/${offerId}`, undefined],
@@ -281,7 +281,7 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
         }
       }
       // The provider itself still sees and manages both.
-      await hanze.get(`/v1/offers/${draft.id}`).expect(200);
+      await hanze.get(`/v1/offers/${draft.offerId}`).expect(200);
       await hanze.get(`/v1/offers/${withdrawnId}`).expect(200);
       await hanze.get(`/v1/offers/${withdrawnId}/runs`).expect(200);
     });
@@ -296,20 +296,20 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
 
       const { body: run } = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(201);
       expect(run).toMatchObject({ offerId, offerVersion: 1, status: 'scheduled', priceCents: null });
-      const scheduled = await catalogue.eventOf(CatalogueEvents.RunScheduled, run.id, catalogue.runEvents);
-      expect(scheduled.run).toMatchObject({ runId: run.id, offerId, capacity: 16, priceCents: 39_500n, sessionCount: 2, location: 'Utrecht, Jaarbeursplein 1' });
+      const scheduled = await catalogue.eventOf(CatalogueEvents.RunScheduled, run.runId, catalogue.runEvents);
+      expect(scheduled.run).toMatchObject({ runId: run.runId, offerId, capacity: 16, priceCents: 39_500n, sessionCount: 2, location: 'Utrecht, Jaarbeursplein 1' });
 
-      await hanze.put(`/v1/runs/${run.id}`, runPlan({ capacity: 20, priceCents: 30_000 })).expect(200);
-      const changed = await catalogue.eventOf(CatalogueEvents.RunChanged, run.id, catalogue.runEvents);
+      await hanze.put(`/v1/runs/${run.runId}`, runPlan({ capacity: 20, priceCents: 30_000 })).expect(200);
+      const changed = await catalogue.eventOf(CatalogueEvents.RunChanged, run.runId, catalogue.runEvents);
       expect(changed.run).toMatchObject({ capacity: 20, priceCents: 30_000n });
 
-      await hanze.post(`/v1/runs/${run.id}/cancel`, { reason: 'Te weinig aanmeldingen.' }).expect(200);
-      const cancelled = await catalogue.eventOf(CatalogueEvents.RunCancelled, run.id, catalogue.runEvents);
-      expect(cancelled).toMatchObject({ runId: run.id, offerId, reason: '' });
-      expect((await hanze.get(`/v1/runs/${run.id}`).expect(200)).body.cancelReason).toBe('Te weinig aanmeldingen.');
+      await hanze.post(`/v1/runs/${run.runId}/cancel`, { reason: 'Te weinig aanmeldingen.' }).expect(200);
+      const cancelled = await catalogue.eventOf(CatalogueEvents.RunCancelled, run.runId, catalogue.runEvents);
+      expect(cancelled).toMatchObject({ runId: run.runId, offerId, reason: '' });
+      expect((await hanze.get(`/v1/runs/${run.runId}`).expect(200)).body.cancelReason).toBe('Te weinig aanmeldingen.');
       // A run is public, the provider's reason is not.
-      expect((await (await catalogue.as('docent-anne')).get(`/v1/runs/${run.id}`).expect(200)).body).toMatchObject({ status: 'cancelled', cancelReason: null });
-      await hanze.post(`/v1/runs/${run.id}/cancel`, { reason: 'Nogmaals' }).expect(409);
+      expect((await (await catalogue.as('docent-anne')).get(`/v1/runs/${run.runId}`).expect(200)).body).toMatchObject({ status: 'cancelled', cancelReason: null });
+      await hanze.post(`/v1/runs/${run.runId}/cancel`, { reason: 'Nogmaals' }).expect(409);
 
       const teacherView = await (await catalogue.as('docent-anne')).get(`/v1/offers/${offerId}/runs`).expect(200);
       expect(teacherView.body.total).toBe(0);
@@ -328,15 +328,15 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
 
       const { body: run } = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(201);
       const moved = await hanze
-        .put(`/v1/runs/${run.id}`, runPlan({ startDate: '2020-03-01', sessions: [{ date: '2020-03-01', startTime: '15:30', endTime: '18:00' }], enrolmentDeadline: null }))
+        .put(`/v1/runs/${run.runId}`, runPlan({ startDate: '2020-03-01', sessions: [{ date: '2020-03-01', startTime: '15:30', endTime: '18:00' }], enrolmentDeadline: null }))
         .expect(422);
       expect(moved.body.code).toBe('RUN_DATE_IN_PAST');
 
       // A run that ended (only old data can have one now).
-      await catalogue.service.dataSource.query(`UPDATE run SET start_date = '2020-03-01', end_date = '2020-04-12' WHERE id = $1`, [run.id]);
-      const changed = await hanze.put(`/v1/runs/${run.id}`, runPlan()).expect(409);
+      await catalogue.service.dataSource.query(`UPDATE run SET start_date = '2020-03-01', end_date = '2020-04-12' WHERE id = $1`, [run.runId]);
+      const changed = await hanze.put(`/v1/runs/${run.runId}`, runPlan()).expect(409);
       expect(changed.body).toMatchObject({ code: 'RUN_ENDED', detail: expect.stringMatching(/al afgelopen/) });
-      expect((await hanze.post(`/v1/runs/${run.id}/cancel`, { reason: 'Te laat.' }).expect(409)).body.code).toBe('RUN_ENDED');
+      expect((await hanze.post(`/v1/runs/${run.runId}/cancel`, { reason: 'Te laat.' }).expect(409)).body.code).toBe('RUN_ENDED');
     });
   });
 
@@ -390,6 +390,11 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
     it('filters on run dates and open enrolment, sorts by start date, and pages', async () => {
       expect(await found(`startsFrom=${isoDateInDays(50)}`)).toEqual(['s1']);
       expect(await found(`startsUntil=${isoDateInDays(59)}`)).toEqual(['s2']);
+      expect(await found('enrolment=open')).toEqual(['s1']);
+      expect((await found('enrolment=open,waiting-list')).sort()).toEqual(['s1']);
+      // s2's deadline was yesterday: its run is upcoming but closed.
+      expect(await found('enrolment=closed')).toEqual(['s2']);
+      // The deprecated openPlaces=true is enrolment=open.
       expect(await found('openPlaces=true')).toEqual(['s1']);
       expect(await found('sort=start-date')).toEqual(['s2', 's1', 's3']);
       const teacher = await catalogue.as('docent-anne');
@@ -445,25 +450,31 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       expect(await search('')).toMatchObject({ items: [], total: 0, totalIsExact: true });
     });
 
-    it('counts places taken from enrolment events, idempotently, and openPlaces wants a free place', async () => {
+    it('counts places taken from enrolment events, idempotently, into placesLeft, enrolment and the enrolment filter', async () => {
       const hanze = await catalogue.as('opleider-hanze');
       const { body: run } = await hanze
         .post(`/v1/offers/${ids.s3}/runs`, oneDayRun(starts.s3, { capacity: 2, enrolmentDeadline: null }))
         .expect(201);
-      expect((await found('openPlaces=true')).sort()).toEqual(['s1', 's3']);
+      expect((await found('enrolment=open')).sort()).toEqual(['s1', 's3']);
       const taken = async (expected: number) =>
         eventually(async () => {
-          const [row] = await catalogue.service.dataSource.query(`SELECT places_taken FROM run WHERE id = $1`, [run.id]);
+          const [row] = await catalogue.service.dataSource.query(`SELECT places_taken FROM run WHERE id = $1`, [run.runId]);
           return row.places_taken === expected ? true : undefined;
         });
-      const target = { runId: run.id, offerId: ids.s3 };
+      const target = { runId: run.runId, offerId: ids.s3 };
       const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
       await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentConfirmed, a, target);
       // Delivered again as a new message (another event id): still one place.
       await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentConfirmed, a, target);
       await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentPromoted, b, target);
       await taken(2);
-      expect((await found('openPlaces=true')).sort()).toEqual(['s1']);
+      expect((await found('enrolment=open')).sort()).toEqual(['s1']);
+      expect(await found('enrolment=waiting-list')).toEqual(['s3']);
+      expect((await found('enrolment=open,waiting-list')).sort()).toEqual(['s1', 's3']);
+      const full = (await hanze.get(`/v1/runs/${run.runId}`).expect(200)).body;
+      expect(full).toMatchObject({ capacity: 2, placesLeft: 0, enrolment: 'waiting-list' });
+      // placesLeft is in the API, so its change moves updatedAt (updated_since finds it).
+      expect(Date.parse(full.updatedAt)).toBeGreaterThan(Date.parse(run.updatedAt));
 
       await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentCancelled, a, target, { heldPlace: true, cause: CancellationCause.TEACHER });
       await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentCancelled, a, target, { heldPlace: true, cause: CancellationCause.TEACHER });
@@ -472,18 +483,19 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentConfirmed, a, target);
       await catalogue.publishEnrolment(EnrolmentsEvents.EnrolmentCancelled, c, target, { heldPlace: false, cause: CancellationCause.TEACHER }, a);
       await eventually(async () => {
-        const [row] = await catalogue.service.dataSource.query(`SELECT count(*)::int AS n FROM run_enrolment WHERE run_id = $1`, [run.id]);
+        const [row] = await catalogue.service.dataSource.query(`SELECT count(*)::int AS n FROM run_enrolment WHERE run_id = $1`, [run.runId]);
         const [late] = await catalogue.service.dataSource.query(`SELECT cancelled FROM run_enrolment WHERE enrolment_id = $1`, [c]);
         return row.n === 3 && late ? true : undefined;
       });
       await taken(1);
-      expect((await found('openPlaces=true')).sort()).toEqual(['s1', 's3']);
+      expect((await found('enrolment=open')).sort()).toEqual(['s1', 's3']);
+      expect((await hanze.get(`/v1/runs/${run.runId}`).expect(200)).body).toMatchObject({ capacity: 2, placesLeft: 1, enrolment: 'open' });
     });
 
     it('refuses bad search input with 400 and Dutch messages', async () => {
       const teacher = await catalogue.as('docent-anne');
-      const response = await teacher.get('/v1/search/offers?sector=hbo&minPriceCents=veel&startsFrom=morgen&sort=prijs').expect(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['minPriceCents', 'sector', 'sort', 'startsFrom']);
+      const response = await teacher.get('/v1/search/offers?sector=hbo&minPriceCents=veel&startsFrom=morgen&sort=prijs&enrolment=vol').expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['enrolment', 'minPriceCents', 'sector', 'sort', 'startsFrom']);
       await teacher.get(`/v1/search/offers?q=${encodeURIComponent('"&|!:*()')}`).expect(200);
     });
   });
@@ -521,19 +533,19 @@ describe('catalogue: offers, the quality gate, runs, search and the provider API
       const since: string = [a.updatedAt, b.updatedAt].sort().at(-1);
       expect((await windesheim.get(`/v1/providers/me/offers?updated_since=${encodeURIComponent(since)}`).expect(200)).body.total).toBe(0);
       // The same content again is no change.
-      await windesheim.put(`/v1/offers/${a.id}`, offerContent({ title: 'Aanbod A' })).expect(200);
-      await windesheim.put(`/v1/offers/${b.id}`, offerContent({ title: 'Aanbod B, herzien' })).expect(200);
+      await windesheim.put(`/v1/offers/${a.offerId}`, offerContent({ title: 'Aanbod A' })).expect(200);
+      await windesheim.put(`/v1/offers/${b.offerId}`, offerContent({ title: 'Aanbod B, herzien' })).expect(200);
       const changed = await windesheim.get(`/v1/providers/me/offers?updated_since=${encodeURIComponent(since)}`).expect(200);
-      expect(changed.body.items.map((offer: { id: string }) => offer.id)).toEqual([b.id]);
+      expect(changed.body.items.map((offer: { offerId: string }) => offer.offerId)).toEqual([b.offerId]);
 
       const page = await windesheim.get('/v1/providers/me/offers?page=1&pageSize=1').expect(200);
       expect(page.body).toMatchObject({ page: 1, pageSize: 1 });
       expect(page.body.items).toHaveLength(1);
       expect(page.body.total).toBeGreaterThanOrEqual(2);
       // Oldest change first: the offer changed last comes last, after A.
-      const all = (await windesheim.get('/v1/providers/me/offers?pageSize=100').expect(200)).body.items.map((offer: { id: string }) => offer.id);
-      expect(all.indexOf(a.id)).toBeLessThan(all.indexOf(b.id));
-      expect(all.at(-1)).toBe(b.id);
+      const all = (await windesheim.get('/v1/providers/me/offers?pageSize=100').expect(200)).body.items.map((offer: { offerId: string }) => offer.offerId);
+      expect(all.indexOf(a.offerId)).toBeLessThan(all.indexOf(b.offerId));
+      expect(all.at(-1)).toBe(b.offerId);
       await windesheim.get('/v1/providers/me/offers?updated_since=gisteren').expect(400);
     });
 

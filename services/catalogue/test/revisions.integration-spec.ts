@@ -32,11 +32,11 @@ describe('catalogue: every event of an offer or a run carries the aggregate’s 
     const hanze = await catalogue.as('opleider-hanze');
     const { body: run } = await hanze.post(`/v1/offers/${offerId}/runs`, runPlan()).expect(201);
     // Five changes at once: the run's lock lets one through at a time, and each counts its own revision.
-    await Promise.all([17, 18, 19, 20, 21].map((capacity) => hanze.put(`/v1/runs/${run.id}`, runPlan({ capacity })).expect(200)));
-    await hanze.post(`/v1/runs/${run.id}/cancel`, { reason: 'Te weinig aanmeldingen.' }).expect(200);
-    await catalogue.runEvents.catchUp(catalogue.service, run.id);
+    await Promise.all([17, 18, 19, 20, 21].map((capacity) => hanze.put(`/v1/runs/${run.runId}`, runPlan({ capacity })).expect(200)));
+    await hanze.post(`/v1/runs/${run.runId}/cancel`, { reason: 'Te weinig aanmeldingen.' }).expect(200);
+    await catalogue.runEvents.catchUp(catalogue.service, run.runId);
 
-    expect(revisionsOn(catalogue.runEvents, run.id)).toEqual([
+    expect(revisionsOn(catalogue.runEvents, run.runId)).toEqual([
       ['RunScheduled', 1n],
       ['RunChanged', 2n],
       ['RunChanged', 3n],
@@ -46,10 +46,10 @@ describe('catalogue: every event of an offer or a run carries the aggregate’s 
       ['RunCancelled', 7n],
     ]);
     // The change with the highest revision is the one the run holds: consumers that follow revisions end up there.
-    const changes = catalogue.eventsOf(CatalogueEvents.RunChanged, run.id, catalogue.runEvents);
-    const { body: stored } = await hanze.get(`/v1/runs/${run.id}`).expect(200);
+    const changes = catalogue.eventsOf(CatalogueEvents.RunChanged, run.runId, catalogue.runEvents);
+    const { body: stored } = await hanze.get(`/v1/runs/${run.runId}`).expect(200);
     expect(changes.at(-1)!.run!.capacity).toBe(stored.capacity);
-    const [row] = await catalogue.service.dataSource.query(`SELECT revision FROM run WHERE id = $1`, [run.id]);
+    const [row] = await catalogue.service.dataSource.query(`SELECT revision FROM run WHERE id = $1`, [run.runId]);
     expect(row.revision).toBe('7');
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CancellationCause, CatalogueEvents, EnrolmentsEvents, NotCompletedReason, TOPICS } from '@napl/contracts';
+import { CancellationCause, CatalogueEvents, EnrolmentsEvents, NotCompletedReason, Sector, TOPICS } from '@napl/contracts';
 import { OutboxMessageEntity, ProcessedEventEntity } from '@napl/messaging';
 import { In } from 'typeorm';
 import { eventually, isoDateInDays, TopicProbe } from '@napl/testing';
@@ -421,7 +421,13 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
     const offerId = await harness.publishOffer();
     const runId = await harness.scheduleRun(offerId, { capacity: 5 });
 
-    expect((await harness.enrol(teacher, runId).expect(422)).body.detail).toMatch(/Registreer eerst/);
+    // No profile is made from a token whose school is not in the register, nor from one that names no school.
+    const unknownSchoolTeacher = { subject: 'y', roles: ['teacher' as const], teacherId: randomUUID(), schoolId: '99ZZ98' };
+    const unknownSchoolEnrol = await http().post(`/v1/runs/${runId}/enrolments`).set(auth(await harness.token(unknownSchoolTeacher))).expect(422);
+    expect(unknownSchoolEnrol.body.code).toBe('SCHOOL_UNKNOWN');
+    const schoolless = { subject: 'z', roles: ['teacher' as const], teacherId: randomUUID() };
+    expect((await http().post(`/v1/runs/${runId}/enrolments`).set(auth(await harness.token(schoolless))).expect(422)).body.code).toBe('TEACHER_NOT_REGISTERED');
+    expect(await harness.db.getRepository(TeacherEntity).countBy({ teacherId: In([unknownSchoolTeacher.teacherId, schoolless.teacherId]) })).toBe(0);
     const badSchool = await http().put('/v1/teachers/me').set(auth(teacher.token)).send({ sector: 'hbo', schoolId: '12ab00' }).expect(400);
     expect(badSchool.body.errors).toEqual(
       expect.arrayContaining([
@@ -486,6 +492,66 @@ describe('enrolments: waiting list, team, cancellation, attendance, results and 
     expect((await http().post(`/v1/enrolments/${enrolment.enrolmentId}/cancel`).set(auth(hanze)).expect(200)).body.cancellationCause).toBe('provider');
     await http().post(`/v1/enrolments/${enrolment.enrolmentId}/cancel`).set(auth(hanze)).expect(409);
   }, 30_000);
+
+  it('makes a new teacher a profile on the first enrolment from the token (no PUT first), with the sector empty until set', async () => {
+    const teacher = await harness.newTeacher('12AB00', { register: false });
+    const offerId = await harness.publishOffer();
+    const runId = await harness.scheduleRun(offerId, { capacity: 5 });
+    const closedRun = await harness.scheduleRun(offerId, { capacity: 5, enrolmentDeadline: new Date(Date.now() - 60_000) });
+    await http().get('/v1/teachers/me').set(auth(teacher.token)).expect(404);
+
+    // A refused enrolment leaves no profile behind.
+    await harness.enrol(teacher, closedRun).expect(409);
+    await harness.enrol(teacher, randomUUID()).expect(404);
+    expect(await harness.db.getRepository(TeacherEntity).countBy({ teacherId: teacher.teacherId })).toBe(0);
+
+    const { body: enrolment } = await harness.enrol(teacher, runId).expect(201);
+    expect(enrolment).toMatchObject({ teacherId: teacher.teacherId, runId, status: 'confirmed' });
+    const profile = (await http().get('/v1/teachers/me').set(auth(teacher.token)).expect(200)).body;
+    expect(profile).toMatchObject({ teacherId: teacher.teacherId, schoolId: '12AB00', brin: '12AB', regionId: UTRECHT_SCHOOL.regionId, sector: null, name: null, email: null });
+    const confirmed = await eventually(
+      async () => enrolmentTopic.eventsOf(EnrolmentsEvents.EnrolmentConfirmed).find((event) => event.enrolment?.enrolmentId === enrolment.enrolmentId),
+      15_000,
+      'EnrolmentConfirmed',
+    );
+    expect(confirmed.enrolment).toMatchObject({ teacherId: teacher.teacherId, schoolId: '12AB00', sector: Sector.UNSPECIFIED, regionId: UTRECHT_SCHOOL.regionId });
+
+    // The explicit PUT stays, to set the sector and details: the profile exists now, so it answers 200.
+    await http().put('/v1/teachers/me').set(auth(teacher.token)).send({ sector: 'vo', name: 'Nieuwe Docent' }).expect(200);
+    expect((await http().get('/v1/teachers/me').set(auth(teacher.token)).expect(200)).body).toMatchObject({ sector: 'vo', name: 'Nieuwe Docent' });
+    // A second enrolment copies the sector set meanwhile.
+    const second = await harness.enrol(teacher, await harness.scheduleRun(offerId, { capacity: 5 })).expect(201);
+    const [row] = await harness.db.query(`SELECT sector FROM enrolment WHERE enrolment_id = $1`, [second.body.enrolmentId]);
+    expect(row.sector).toBe('vo');
+  });
+
+  it("shows in every run view what enrolling does (open, waiting-list, closed) with places left, and filters on it", async () => {
+    const offerId = await harness.publishOffer();
+    const [full, open, past] = [
+      await harness.scheduleRun(offerId, { capacity: 1 }),
+      await harness.scheduleRun(offerId, { capacity: 3 }),
+      await harness.scheduleRun(offerId, { capacity: 3, enrolmentDeadline: new Date(Date.now() - 60_000) }),
+    ];
+    await harness.enrol(await harness.newTeacher(), full).expect(201);
+    const view = async (runId: string) => (await http().get(`/v1/runs/${runId}`).set(auth(hanze)).expect(200)).body;
+    expect(await view(full)).toMatchObject({ capacity: 1, placesTaken: 1, placesLeft: 0, enrolment: 'waiting-list' });
+    expect(await view(open)).toMatchObject({ capacity: 3, placesLeft: 3, enrolment: 'open' });
+    expect(await view(past)).toMatchObject({ capacity: 3, placesLeft: 3, enrolment: 'closed' });
+    expect(await view(full)).not.toHaveProperty('openForEnrolment');
+
+    const ids = async (query: string) =>
+      ((await http().get(`/v1/runs?offerId=${offerId}&${query}`).set(auth(hanze)).expect(200)).body.items as { runId: string }[]).map((run) => run.runId).sort();
+    expect(await ids('enrolment=open')).toEqual([open]);
+    expect(await ids('enrolment=open,waiting-list')).toEqual([full, open].sort());
+    expect(await ids('enrolment=closed')).toEqual([past]);
+    // Deprecated alias for one version: open=true meant "takes enrolments, waiting list included".
+    expect(await ids('open=true')).toEqual([full, open].sort());
+    expect((await http().get('/v1/runs?enrolment=open,vol').set(auth(hanze)).expect(400)).body.code).toBe('INVALID_INPUT');
+
+    // A cancelled run is closed, whatever its places.
+    await harness.catalogue(CatalogueEvents.RunCancelled, open, { runId: open, offerId, reason: 'Te weinig aanmeldingen' });
+    await eventually(async () => ((await view(open)).enrolment === 'closed' ? true : undefined), 15_000, 'the run closed');
+  });
 
   it('pages enrolments, runs and notifications with a cursor: every row once over several pages, and a forged cursor is a 400', async () => {
     const offerId = await harness.publishOffer();

@@ -63,15 +63,15 @@ describe('one request followed from the catalogue through Kafka into quality', (
   it('keeps one trace and one correlation id from the HTTP request to the handler in the other service', async () => {
     const data = DemoClient.readData<{ providers: DemoProvider[]; offers: DemoOffer[] }>('catalogue-offers.json');
     const { key, ...provider } = data.providers[0];
-    await client.expect([201], 'beheerder', 'catalogue', 'POST', '/v1/providers', { id: DEMO_IDS[key], ...provider });
+    await client.expect([201], 'beheerder', 'catalogue', 'POST', '/v1/providers', { providerId: DEMO_IDS[key], ...provider });
     const { provider: _provider, runs: _runs, ...content } = data.offers.find((offer) => offer.provider === key)!;
-    const offer = await client.expect<{ id: string }>([201], 'opleider-hanze', 'catalogue', 'POST', '/v1/offers', content);
+    const offer = await client.expect<{ offerId: string }>([201], 'opleider-hanze', 'catalogue', 'POST', '/v1/offers', content);
 
     // The caller (later: the gateway) started the trace and the correlation.
     const traceId = randomBytes(16).toString('hex');
     const callerSpanId = randomBytes(8).toString('hex');
     const correlationId = randomUUID();
-    const response = await client.expect([200], 'opleider-hanze', 'catalogue', 'POST', `/v1/offers/${offer.body.id}/submit`, undefined, {
+    const response = await client.expect([200], 'opleider-hanze', 'catalogue', 'POST', `/v1/offers/${offer.body.offerId}/submit`, undefined, {
       traceparent: `00-${traceId}-${callerSpanId}-01`,
       'x-correlation-id': correlationId,
     });
@@ -87,7 +87,7 @@ describe('one request followed from the catalogue through Kafka into quality', (
     expect(handled).toMatchObject({ name: 'consume napl.catalogue.v1.OfferSubmitted', parentSpanId: served!.spanId });
 
     const submitted = await eventually(
-      async () => offerTopic.messages.find((message) => message.key === offer.body.id && message.headers['napl-event-type'] === 'napl.catalogue.v1.OfferSubmitted'),
+      async () => offerTopic.messages.find((message) => message.key === offer.body.offerId && message.headers['napl-event-type'] === 'napl.catalogue.v1.OfferSubmitted'),
       15_000,
       'OfferSubmitted on the offer topic',
     );

@@ -23,7 +23,7 @@ export interface DemoOffer {
 }
 
 export interface DemoOfferSummary {
-  id: string;
+  offerId: string;
   status: string;
   content: { title: string; status: string };
 }
@@ -47,7 +47,7 @@ export default async function catalogueDemo(client: DemoClient): Promise<string>
     const existing = await client.expect([200, 404], 'beheerder', 'catalogue', 'GET', `/v1/providers/${id}`);
     if (existing.status === 404) {
       const { key: _key, ...fields } = provider;
-      await client.expect([201], 'beheerder', 'catalogue', 'POST', '/v1/providers', { id, ...fields }, { 'Idempotency-Key': `demo-provider-${id}` });
+      await client.expect([201], 'beheerder', 'catalogue', 'POST', '/v1/providers', { providerId: id, ...fields }, { 'Idempotency-Key': `demo-provider-${id}` });
       registered++;
     }
   }
@@ -67,7 +67,7 @@ export default async function catalogueDemo(client: DemoClient): Promise<string>
         created++;
       }
       if (current.status === 'draft' && current.content.status === 'draft') {
-        await client.expect([200], account, 'catalogue', 'POST', `/v1/offers/${current.id}/submit`);
+        await client.expect([200], account, 'catalogue', 'POST', `/v1/offers/${current.offerId}/submit`);
         submitted++;
       }
     }

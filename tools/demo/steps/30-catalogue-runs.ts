@@ -23,11 +23,11 @@ export default async function catalogueRunsDemo(client: DemoClient): Promise<str
       skipped++;
       continue;
     }
-    const existing = await client.expect<{ total: number }>([200], account, 'catalogue', 'GET', `/v1/offers/${published.id}/runs?pageSize=1`);
+    const existing = await client.expect<{ total: number }>([200], account, 'catalogue', 'GET', `/v1/offers/${published.offerId}/runs?pageSize=1`);
     if (existing.body.total > 0) continue;
     for (const [index, run] of offer.runs.entries()) {
-      await client.expect([201], account, 'catalogue', 'POST', `/v1/offers/${published.id}/runs`, runPlan(run), {
-        'Idempotency-Key': `demo-run-${published.id}-${index}`,
+      await client.expect([201], account, 'catalogue', 'POST', `/v1/offers/${published.offerId}/runs`, runPlan(run), {
+        'Idempotency-Key': `demo-run-${published.offerId}-${index}`,
       });
       scheduled++;
     }

@@ -14,7 +14,7 @@ interface DemoTeacher {
 interface Run {
   runId: string;
   startDate: string;
-  openForEnrolment: boolean;
+  enrolment: 'open' | 'waiting-list' | 'closed';
 }
 
 interface Enrolment {
@@ -39,7 +39,7 @@ export default async function enrolments(client: DemoClient): Promise<string> {
   let runs: Run[];
   try {
     runs = await client.eventually('open runs in the enrolments service', async () => {
-      const open = await client.all<Run>(teachers[0].account, 'enrolments', '/v1/runs?open=true');
+      const open = await client.all<Run>(teachers[0].account, 'enrolments', '/v1/runs?enrolment=open,waiting-list');
       return open.length > 0 ? open : undefined;
     }, catalogueSteps.length > 0 ? 60_000 : 5_000);
   } catch (error) {

@@ -47,15 +47,15 @@ export default async function reimbursementParticipation(client: DemoClient): Pr
   const offer = (await offersByTitle(client, PROVIDER)).get(OFFER);
   if (!offer || offer.status !== 'published') return `"${OFFER}" is not published; no study day`;
 
-  const runs = await client.expect<{ items: { id: string; startDate: string }[] }>([200], PROVIDER, 'catalogue', 'GET', `/v1/offers/${offer.id}/runs?pageSize=50`);
-  let runId = runs.body.items.find((run) => run.startDate === today)?.id;
+  const runs = await client.expect<{ items: { runId: string; startDate: string }[] }>([200], PROVIDER, 'catalogue', 'GET', `/v1/offers/${offer.offerId}/runs?pageSize=50`);
+  let runId = runs.body.items.find((run) => run.startDate === today)?.runId;
   if (!runId) {
-    const created = await client.expect<{ id: string }>(
+    const created = await client.expect<{ runId: string }>(
       [200, 201],
       PROVIDER,
       'catalogue',
       'POST',
-      `/v1/offers/${offer.id}/runs`,
+      `/v1/offers/${offer.offerId}/runs`,
       {
         startDate: today,
         endDate: today,
@@ -65,9 +65,9 @@ export default async function reimbursementParticipation(client: DemoClient): Pr
         capacity: 20,
         enrolmentDeadline: amsterdamTimestamp(today, '23:59'),
       },
-      { 'Idempotency-Key': `demo-study-day-${offer.id}-${today}` },
+      { 'Idempotency-Key': `demo-study-day-${offer.offerId}-${today}` },
     );
-    runId = created.body.id;
+    runId = created.body.runId;
   }
 
   // The run reaches enrolments by the catalogue's event.

@@ -21,6 +21,7 @@ export type CatalogueErrorCode =
   | 'RUN_CANCELLED'
   | 'RUN_DATE_IN_PAST'
   | 'RUN_ENDED'
+  | 'CAPACITY_BELOW_ENROLLED'
   | 'CURSOR_INVALID';
 
 /** A catalogue rule said no; the message is Dutch and shown to the user. */

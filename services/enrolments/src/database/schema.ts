@@ -13,7 +13,8 @@ import { AggregateRevisions1796100000100 } from './migrations/1796100000100-aggr
 import { OutboxDelivery1796100000000 } from './migrations/1796100000000-outbox-delivery';
 import { PlaceEnrolment1796100000300 } from './migrations/1796100000300-place-enrolment';
 import { NotCompletedReasonCode1796200000000 } from './migrations/1796200000000-not-completed-reason-code';
+import { TeacherSectorUntilSet1796700000000 } from './migrations/1796700000000-teacher-sector-until-set';
 
 /** The enrolments schema: its entities and, in order, the migrations that build it. */
 export const ENTITIES = [KnownRunEntity, KnownOfferEntity, SchoolEntity, TeacherEntity, EnrolmentEntity, AttendanceEntity, NotificationEntity];
-export const MIGRATIONS = [MessagingTables1764050000000, KnownRuns1795583657612, Enrolments1795998019043, SeedSchools1795998019044, OutboxDelivery1796100000000, AggregateRevisions1796100000100, PlaceEnrolment1796100000300, NotCompletedReasonCode1796200000000];
+export const MIGRATIONS = [MessagingTables1764050000000, KnownRuns1795583657612, Enrolments1795998019043, SeedSchools1795998019044, OutboxDelivery1796100000000, AggregateRevisions1796100000100, PlaceEnrolment1796100000300, NotCompletedReasonCode1796200000000, TeacherSectorUntilSet1796700000000];

@@ -34,7 +34,7 @@ export interface VersionView extends OfferContent {
 }
 
 export interface OfferView {
-  id: string;
+  offerId: string;
   providerId: string;
   status: OfferState['status'];
   latestVersion: number;
@@ -79,7 +79,7 @@ export function versionView(version: VersionState): VersionView {
 
 export function offerView(offer: OfferState & { createdAt: Date }, shown: VersionState): OfferView {
   return {
-    id: offer.id,
+    offerId: offer.id,
     providerId: offer.providerId,
     status: offer.status,
     latestVersion: offer.latestVersion,

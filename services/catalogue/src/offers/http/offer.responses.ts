@@ -41,7 +41,7 @@ export class VersionResponse {
 }
 
 export class OfferResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) offerId: string;
   @ApiProperty({ format: 'uuid' }) providerId: string;
   @ApiProperty({ enum: ['draft', 'submitted', 'published', 'suspended', 'withdrawn'] }) status: string;
   @ApiProperty() latestVersion: number;

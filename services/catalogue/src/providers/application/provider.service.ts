@@ -10,7 +10,7 @@ import { isKvkNumber, normaliseKvkNumber } from '../domain/kvk-number';
 import { ProviderEntity } from '../infrastructure/provider.entity';
 
 export interface ProviderRegistration {
-  id?: string;
+  providerId?: string;
   name: string;
   kvkNumber: string;
   contactEmail: string;
@@ -19,7 +19,7 @@ export interface ProviderRegistration {
 }
 
 export interface ProviderView {
-  id: string;
+  providerId: string;
   name: string;
   kvkNumber: string;
   websiteUrl: string | null;
@@ -51,7 +51,7 @@ export class ProviderService {
       }
       const now = new Date();
       const provider = repository.create({
-        id: registration.id ?? randomUUID(),
+        id: registration.providerId ?? randomUUID(),
         name: registration.name.trim(),
         kvkNumber,
         contactEmail: registration.contactEmail,
@@ -91,7 +91,7 @@ export class ProviderService {
 
 function providerView(provider: ProviderEntity, withContact: boolean): ProviderView {
   return {
-    id: provider.id,
+    providerId: provider.id,
     name: provider.name,
     kvkNumber: provider.kvkNumber,
     websiteUrl: provider.websiteUrl,

@@ -7,7 +7,7 @@ export class RegisterProviderDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Vaste id (bijv. de id die de identiteitsprovider in tokens zet); anders nieuw.' })
   @Optional()
   @IsUUID()
-  id?: string;
+  providerId?: string;
 
   @ApiProperty({ example: 'Hanzehogeschool Groningen' })
   @IsString()
@@ -46,7 +46,7 @@ export class ProviderListQuery extends PageQuery {
 }
 
 export class ProviderResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) providerId: string;
   @ApiProperty() name: string;
   @ApiProperty() kvkNumber: string;
   @ApiProperty({ nullable: true }) websiteUrl: string;

@@ -5,7 +5,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@napl/auth';
 import { CatalogueEvents, type RunSnapshotSchema } from '@napl/contracts';
-import { amsterdamDate } from '@napl/domain';
+import { amsterdamDate, placesLeft, runEnrolment, type RunEnrolment } from '@napl/domain';
 import { MessagingRuntime, publishInTransaction } from '@napl/messaging';
 import { inTransaction } from '@napl/persistence';
 import { visibleOrNotFound } from '@napl/service-kit';
@@ -16,11 +16,21 @@ import { CatalogueError } from '../../shared/catalogue.error';
 import type { Page } from '../../shared/pagination';
 import { mayManage, mayReadOffer } from '../../shared/principal-scope';
 import { nextRevision } from '../../shared/revision';
-import { assertNotEnded, assertPlanNotInPast, effectivePriceCents, runProblems, type RunPlan, type Session } from '../domain/run-rules';
+import {
+  assertCapacityCoversEnrolled,
+  assertNotEnded,
+  assertPlanNotInPast,
+  effectivePriceCents,
+  mergeRunPlan,
+  runProblems,
+  type RunPlan,
+  type RunPlanPatch,
+  type Session,
+} from '../domain/run-rules';
 import { RunEntity } from '../infrastructure/run.entity';
 
 export interface RunView {
-  id: string;
+  runId: string;
   offerId: string;
   offerVersion: number;
   providerId: string;
@@ -30,6 +40,10 @@ export interface RunView {
   online: boolean;
   location: string | null;
   capacity: number;
+  /** Places left as far as the catalogue has heard from the enrolments service (its events): 0 when full. */
+  placesLeft: number;
+  /** What enrolling does now (runEnrolment in @napl/domain). */
+  enrolment: RunEnrolment;
   enrolmentDeadline: string | null;
   /** Null: the offer's price applies. */
   priceCents: number | null;
@@ -68,6 +82,7 @@ export class RunService {
         providerId: offer.providerId,
         status: 'scheduled',
         cancelReason: null,
+        placesTaken: 0,
         createdAt: now,
         updatedAt: now,
         revision: 0,
@@ -80,20 +95,22 @@ export class RunService {
       return entity;
     });
     this.messaging.nudgeRelay();
-    return runView(run);
+    // Runs are scheduled only on a published offer.
+    return runView(run, true);
   }
 
+  /** Replaces the whole plan (PUT). */
   async change(principal: Principal, runId: string, plan: RunPlan): Promise<RunView> {
     assertPlan(plan);
-    return this.command(principal, runId, async (manager, run, today) => {
-      assertPlanNotInPast(plan, today, run);
-      Object.assign(run, plan, { updatedAt: new Date() });
-      await manager.save(RunEntity, run);
-      await publishInTransaction(manager, CatalogueEvents.RunChanged, run.id, {
-        run: await snapshot(manager, run),
-        revision: await nextRevision(manager, RunEntity, run),
-      });
-      return runView(run);
+    return this.command(principal, runId, (manager, run, today) => applyPlan(manager, run, plan, today));
+  }
+
+  /** Changes only the fields sent (PATCH, JSON merge patch); the merged plan is checked as a whole plan is. */
+  async patch(principal: Principal, runId: string, patch: RunPlanPatch): Promise<RunView> {
+    return this.command(principal, runId, (manager, run, today) => {
+      const plan = mergeRunPlan(planOf(run), patch);
+      assertPlan(plan);
+      return applyPlan(manager, run, plan, today);
     });
   }
 
@@ -111,7 +128,7 @@ export class RunService {
         cancelledAt: timestampFromDate(now),
         revision: await nextRevision(manager, RunEntity, run),
       });
-      return runView(run);
+      return runView(run, await offerPublished(manager, run.offerId));
     });
   }
 
@@ -120,7 +137,7 @@ export class RunService {
     // is the provider's own text, for itself and admins.
     const run = await this.dataSource.getRepository(RunEntity).findOneBy({ id: runId });
     if (!run) throw notFound();
-    return publicRunView(principal, run);
+    return publicRunView(principal, run, await offerPublished(this.dataSource.manager, run.offerId));
   }
 
   /** Runs of an offer, by start date; everyone sees scheduled runs, the provider also its cancelled ones. */
@@ -137,7 +154,7 @@ export class RunService {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { items: runs.map((run) => publicRunView(principal, run)), page, pageSize, total };
+    return { items: runs.map((run) => publicRunView(principal, run, offer.status === 'published')), page, pageSize, total };
   }
 
   private async command<T>(principal: Principal, runId: string, work: (manager: EntityManager, run: RunEntity, today: string) => Promise<T>): Promise<T> {
@@ -154,6 +171,37 @@ export class RunService {
     this.messaging.nudgeRelay();
     return result;
   }
+}
+
+async function applyPlan(manager: EntityManager, run: RunEntity, plan: RunPlan, today: string): Promise<RunView> {
+  assertPlanNotInPast(plan, today, run);
+  assertCapacityCoversEnrolled(plan.capacity, run.capacity, run.placesTaken);
+  Object.assign(run, plan, { updatedAt: new Date() });
+  await manager.save(RunEntity, run);
+  await publishInTransaction(manager, CatalogueEvents.RunChanged, run.id, {
+    run: await snapshot(manager, run),
+    revision: await nextRevision(manager, RunEntity, run),
+  });
+  return runView(run, await offerPublished(manager, run.offerId));
+}
+
+/** Whether the run's offer takes enrolments: a suspended or withdrawn offer's runs are closed. */
+async function offerPublished(manager: EntityManager, offerId: string): Promise<boolean> {
+  const offer = await manager.findOne(OfferEntity, { select: { id: true, status: true }, where: { id: offerId } });
+  return offer?.status === 'published';
+}
+
+function planOf(run: RunEntity): RunPlan {
+  return {
+    startDate: run.startDate,
+    endDate: run.endDate,
+    sessions: run.sessions,
+    online: run.online,
+    location: run.location,
+    capacity: run.capacity,
+    enrolmentDeadline: run.enrolmentDeadline,
+    priceCents: run.priceCents,
+  };
 }
 
 function assertOwner(principal: Principal, providerId: string): void {
@@ -189,9 +237,9 @@ async function snapshot(manager: EntityManager, run: RunEntity): Promise<Message
   };
 }
 
-export function runView(run: RunEntity): RunView {
+export function runView(run: RunEntity, offerIsPublished: boolean, now = new Date()): RunView {
   return {
-    id: run.id,
+    runId: run.id,
     offerId: run.offerId,
     offerVersion: run.offerVersion,
     providerId: run.providerId,
@@ -201,6 +249,8 @@ export function runView(run: RunEntity): RunView {
     online: run.online,
     location: run.location,
     capacity: run.capacity,
+    placesLeft: placesLeft(run.capacity, run.placesTaken),
+    enrolment: runEnrolment({ ...run, offerPublished: offerIsPublished }, now),
     enrolmentDeadline: run.enrolmentDeadline?.toISOString() ?? null,
     priceCents: run.priceCents,
     status: run.status,
@@ -209,7 +259,7 @@ export function runView(run: RunEntity): RunView {
   };
 }
 
-function publicRunView(principal: Principal, run: RunEntity): RunView {
-  const view = runView(run);
+function publicRunView(principal: Principal, run: RunEntity, offerIsPublished: boolean): RunView {
+  const view = runView(run, offerIsPublished);
   return mayManage(principal, run.providerId) ? view : { ...view, cancelReason: null };
 }

@@ -1,4 +1,13 @@
-import { assertNotEnded, assertPlanNotInPast, effectivePriceCents, pastDateProblems, runProblems, type RunPlan } from './run-rules';
+import {
+  assertCapacityCoversEnrolled,
+  assertNotEnded,
+  assertPlanNotInPast,
+  effectivePriceCents,
+  mergeRunPlan,
+  pastDateProblems,
+  runProblems,
+  type RunPlan,
+} from './run-rules';
 
 const plan: RunPlan = {
   startDate: '2027-02-01',
@@ -57,5 +66,20 @@ describe('run rules', () => {
   it('refuses changing or cancelling a run after its end date, not on it', () => {
     expect(() => assertNotEnded(plan, '2027-03-15')).not.toThrow();
     expect(() => assertNotEnded(plan, '2027-03-16')).toThrow(expect.objectContaining({ code: 'RUN_ENDED', kind: 'conflict' }));
+  });
+
+  it('merges a patch: fields left out stay, fields sent replace, null clears a nullable field, sessions as a whole', () => {
+    const merged = mergeRunPlan(plan, { capacity: 24, location: null, online: true, sessions: [{ date: '2027-02-01', startTime: '09:00', endTime: '12:00' }] });
+    expect(merged).toEqual({ ...plan, capacity: 24, location: null, online: true, sessions: [{ date: '2027-02-01', startTime: '09:00', endTime: '12:00' }] });
+    expect(mergeRunPlan(plan, { enrolmentDeadline: null, priceCents: 12_500 })).toEqual({ ...plan, enrolmentDeadline: null, priceCents: 12_500 });
+    expect(mergeRunPlan(plan, {})).toEqual(plan);
+    expect(plan.capacity).toBe(16);
+  });
+
+  it('refuses lowering the capacity below the places taken, and allows keeping or raising it', () => {
+    expect(() => assertCapacityCoversEnrolled(9, 16, 10)).toThrow(expect.objectContaining({ code: 'CAPACITY_BELOW_ENROLLED', kind: 'unprocessable' }));
+    expect(() => assertCapacityCoversEnrolled(10, 16, 10)).not.toThrow();
+    expect(() => assertCapacityCoversEnrolled(16, 16, 20)).not.toThrow();
+    expect(() => assertCapacityCoversEnrolled(18, 16, 20)).not.toThrow();
   });
 });

@@ -23,6 +23,37 @@ export interface RunPlan {
   priceCents: number | null;
 }
 
+/**
+ * A JSON merge patch (RFC 7396) of a plan: a field left out stays, a field sent replaces the current value (sessions
+ * as a whole list), null clears a nullable field. The DTO has already refused null for the others.
+ */
+export type RunPlanPatch = Partial<RunPlan>;
+
+/** The plan after a merge patch; the caller validates the result as it would a whole plan (PUT). */
+export function mergeRunPlan(current: RunPlan, patch: RunPlanPatch): RunPlan {
+  const merged: RunPlan = { ...current };
+  for (const field of Object.keys(current) as (keyof RunPlan)[]) {
+    if (patch[field] !== undefined) (merged as unknown as Record<string, unknown>)[field] = patch[field];
+  }
+  return merged;
+}
+
+/**
+ * A run's capacity may not drop below the places its enrolments hold (as far as the catalogue has heard of them):
+ * the enrolments service would have more teachers confirmed than the run has places. Raising it, or keeping it, is
+ * always fine.
+ */
+export function assertCapacityCoversEnrolled(newCapacity: number, currentCapacity: number, placesTaken: number): void {
+  if (newCapacity < currentCapacity && newCapacity < placesTaken) {
+    throw new CatalogueError(
+      'CAPACITY_BELOW_ENROLLED',
+      'unprocessable',
+      `De capaciteit kan niet lager worden dan het aantal bevestigde inschrijvingen (${placesTaken}).`,
+      { placesTaken },
+    );
+  }
+}
+
 /** Rules across a run's fields; the DTO checks each field's form. */
 export function runProblems(plan: RunPlan): ContentProblem[] {
   const problems: ContentProblem[] = [];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
+import type { RunEnrolment } from '@napl/domain';
 import { OfferVersionEntity } from '../../offers/infrastructure/offer-version.entity';
 import { RunEntity } from '../../runs/infrastructure/run.entity';
 import type { Page } from '../../shared/pagination';
@@ -17,8 +18,11 @@ export interface OfferSearchCriteria {
   /** Only offers with a scheduled run starting in this window (YYYY-MM-DD). */
   startsFrom?: string;
   startsUntil?: string;
-  /** Only offers with a run that still takes enrolments (see the note on openPlaces in the README). */
-  openPlaces?: boolean;
+  /**
+   * Only offers with an upcoming run where enrolling now does one of these (runEnrolment in @napl/domain, here in
+   * SQL); the places taken follow the enrolments service's events (see the README).
+   */
+  enrolment?: readonly RunEnrolment[];
   teamProgramme?: boolean;
   sort: 'relevance' | 'start-date';
   page: number;
@@ -326,7 +330,7 @@ function hasListingFilter(criteria: OfferSearchCriteria): boolean {
 }
 
 function hasRunFilter(criteria: OfferSearchCriteria): boolean {
-  return Boolean(criteria.startsFrom || criteria.startsUntil || criteria.openPlaces);
+  return Boolean(criteria.startsFrom || criteria.startsUntil || criteria.enrolment?.length);
 }
 
 function tsquery(criteria: OfferSearchCriteria, statement: Statement): string | undefined {
@@ -356,22 +360,34 @@ function listingConditions(criteria: OfferSearchCriteria, statement: Statement):
   return where.length > 0 ? where : ['true'];
 }
 
-/** The listing conditions plus, with a date window or openPlaces, a qualifying run. */
+/** The listing conditions plus, with a date window or an enrolment filter, a qualifying run. */
 function matchConditions(criteria: OfferSearchCriteria, statement: Statement, runs: string): string[] {
   const where = listingConditions(criteria, statement);
   if (hasRunFilter(criteria)) where.push(`EXISTS (SELECT 1 FROM ${runs} r WHERE r.offer_id = l.offer_id AND ${runConditions(criteria, statement, 'r')})`);
   return where;
 }
 
-/** The runs that count: scheduled, not started, in the date window and (openPlaces) still open for enrolment. */
+/** The runs that count: scheduled, not started, in the date window and (enrolment) in one of the states asked for. */
 function runConditions(criteria: OfferSearchCriteria, statement: Statement, alias: string): string {
   const conditions = [`${alias}.status = 'scheduled'`, `${alias}.start_date >= current_date`];
   if (criteria.startsFrom) conditions.push(`${alias}.start_date >= ${statement.param(criteria.startsFrom)}::date`);
   if (criteria.startsUntil) conditions.push(`${alias}.start_date <= ${statement.param(criteria.startsUntil)}::date`);
-  if (criteria.openPlaces) {
-    conditions.push(`${alias}.capacity > ${alias}.places_taken`, `(${alias}.enrolment_deadline IS NULL OR ${alias}.enrolment_deadline > now())`);
-  }
+  if (criteria.enrolment?.length) conditions.push(enrolmentCondition(criteria.enrolment, alias));
   return conditions.join(' AND ');
+}
+
+/**
+ * runEnrolment (@napl/domain) in SQL, for scheduled runs of listed (so published) offers: the term is open until the
+ * deadline, or without one until the start date in Amsterdam; open with places left, else the waiting list.
+ */
+export function enrolmentCondition(states: readonly RunEnrolment[], alias: string): string {
+  const termOpen = `(${alias}.enrolment_deadline > now() OR (${alias}.enrolment_deadline IS NULL AND ${alias}.start_date > (now() AT TIME ZONE 'Europe/Amsterdam')::date))`;
+  const each: Record<RunEnrolment, string> = {
+    open: `(${termOpen} AND ${alias}.capacity > ${alias}.places_taken)`,
+    'waiting-list': `(${termOpen} AND ${alias}.capacity <= ${alias}.places_taken)`,
+    closed: `NOT ${termOpen}`,
+  };
+  return `(${[...new Set(states)].map((state) => each[state]).join(' OR ')})`;
 }
 
 function hit(row: Record<string, unknown>, rank: number): OfferSearchHit {

@@ -26,7 +26,8 @@ export class SearchController {
       maxPriceCents: query.maxPriceCents,
       startsFrom: query.startsFrom,
       startsUntil: query.startsUntil,
-      openPlaces: query.openPlaces,
+      // openPlaces=true, deprecated, meant places left: enrolment=open.
+      enrolment: query.enrolment ?? (query.openPlaces ? ['open'] : undefined),
       teamProgramme: query.teamProgramme,
       sort: query.sort,
       page: query.page,

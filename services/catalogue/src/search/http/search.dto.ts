@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { RUN_ENROLMENT_STATES, type RunEnrolment } from '@napl/domain';
 import { IsCalendarDate, Optional } from '@napl/service-kit';
 import { DELIVERY_MODES, FORMATS, PATH_STEP_CODE_PATTERN, REGION_ID_PATTERN, SECTORS } from '../../offers/domain/offer-vocabulary';
 import { PageQuery } from '../../shared/pagination';
@@ -69,9 +70,16 @@ export class OfferSearchQuery extends PageQuery {
 
   @ApiPropertyOptional({
     description:
-      'Alleen aanbod met een uitvoering waarvoor inschrijven nog kan (gepland, niet gestart, inschrijftermijn open, nog plaatsen vrij). ' +
-      'De bezette plaatsen volgen de gebeurtenissen van de inschrijvingenservice; zie de README.',
+      'Alleen aanbod met een komende uitvoering waarbij inschrijven nu dit doet, komma-gescheiden: open (een plaats), waiting-list ' +
+      '(vol: de wachtlijst), closed (termijn verstreken). De bezette plaatsen volgen de gebeurtenissen van de inschrijvingenservice; zie de README.',
+    example: 'open,waiting-list',
   })
+  @Optional()
+  @Transform(toList)
+  @IsIn(RUN_ENROLMENT_STATES, { each: true })
+  enrolment?: RunEnrolment[];
+
+  @ApiPropertyOptional({ deprecated: true, description: 'Verouderd (vervalt in v2): openPlaces=true is enrolment=open.' })
   @Optional()
   @Transform(toBoolean)
   @IsBoolean()

@@ -4,7 +4,7 @@ import { CancellationCause, EnrolmentsEvents, NotCompletedReason, type Enrolment
 import { envelopeToHeaders, newEnvelope, publishInTransaction } from '@napl/messaging';
 import type { EntityManager } from 'typeorm';
 import type { KnownRunEntity } from '../../runs/infrastructure/known-run.entity';
-import { brinOf, sectorToContract } from '../../teachers/domain/teacher';
+import { brinOf, sectorOrUnspecified } from '../../teachers/domain/teacher';
 import type { CancellationCauseCode, NotCompletedReasonCode } from '../domain/enrolment-rules';
 import type { EnrolmentEntity } from '../infrastructure/enrolment.entity';
 
@@ -27,7 +27,7 @@ export function snapshotOf(
     offerId: enrolment.offerId,
     offerVersion: run.offerVersion,
     providerId: run.providerId,
-    sector: sectorToContract(enrolment.sector),
+    sector: sectorOrUnspecified(enrolment.sector),
     regionId: enrolment.regionId,
     schoolBrin: brinOf(enrolment.schoolId),
     schoolId: enrolment.schoolId,

@@ -4,7 +4,7 @@ import { EnrolmentsEvents } from '@napl/contracts';
 import { In, type EntityManager } from 'typeorm';
 import { KnownRunEntity } from '../../runs/infrastructure/known-run.entity';
 import { TeacherEntity } from '../../teachers/infrastructure/teacher.entity';
-import { sectorToContract } from '../../teachers/domain/teacher';
+import { sectorOrUnspecified } from '../../teachers/domain/teacher';
 import { ACTIVE, placesToPromote, type CancellationCauseCode } from '../domain/enrolment-rules';
 import { EnrolmentEntity } from '../infrastructure/enrolment.entity';
 import { NotificationEntity } from '../infrastructure/notification.entity';
@@ -157,7 +157,7 @@ export async function startParticipation(
     enrolmentId: enrolment.enrolmentId,
     runId: enrolment.runId,
     offerId: enrolment.offerId,
-    sector: sectorToContract(enrolment.sector),
+    sector: sectorOrUnspecified(enrolment.sector),
     regionId: enrolment.regionId,
     firstParticipation: first.affected === 1,
     startedOn,

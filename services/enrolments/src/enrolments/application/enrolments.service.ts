@@ -9,6 +9,7 @@ import { visibleOrNotFound } from '@napl/service-kit';
 import { DataSource, In, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { KnownOfferEntity } from '../../offers/infrastructure/known-offer.entity';
 import { KnownRunEntity } from '../../runs/infrastructure/known-run.entity';
+import { registerTeacherFromToken } from '../../teachers/application/register-teacher-from-token';
 import { teacherIdOf } from '../../teachers/application/teachers.service';
 import { TeacherEntity } from '../../teachers/infrastructure/teacher.entity';
 import {
@@ -65,11 +66,16 @@ export class EnrolmentsService {
       for (let attempt = 1; attempt <= PLACEMENT_ATTEMPTS; attempt++) {
         const facts = await readPlacementFacts(this.dataSource, teacherId, runId, idempotencyKey ?? null);
         if (idempotencyKey && facts.keyUsed) return await this.originalOf(teacherId, idempotencyKey, runId);
-        if (!facts.teacher) {
-          throw new EnrolmentError('TEACHER_NOT_REGISTERED', 'unprocessable', 'Registreer eerst uw docentprofiel (sector en school) voordat u zich inschrijft.');
-        }
         if (!facts.run) throw new EnrolmentError('RUN_NOT_FOUND', 'not-found', 'Deze uitvoering is niet bekend.');
         this.assertOpen(facts.run, facts.offer);
+        if (!facts.teacher) {
+          // The first enrolment makes the profile from the token, only once the run is known to take the enrolment
+          // (a refused enrolment leaves nothing behind). Its own short transaction, before the placement: the hot
+          // path stays one statement under the run's lock, and a profile without an enrolment is what
+          // PUT /v1/teachers/me leaves too.
+          await registerTeacherFromToken(this.dataSource, principal);
+          continue; // read everything again, the profile with it, and check the rules on that
+        }
         // Its status and arrival number are decided under the lock.
         const enrolment = this.newEnrolment(facts.teacher, facts.run, 0, 'waitlisted', { idempotencyKey: idempotencyKey ?? null });
         const placement = await placeEnrolment(this.dataSource, enrolment, facts.runDigest!, placedEventDraft(enrolment, facts.run));

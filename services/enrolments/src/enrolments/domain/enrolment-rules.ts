@@ -1,4 +1,4 @@
-import { amsterdamDate } from '@napl/domain';
+import { amsterdamDate, enrolmentTermPassed } from '@napl/domain';
 import { EnrolmentError } from './enrolment.errors';
 
 export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'completed' | 'not_completed';
@@ -39,8 +39,8 @@ export function assertOpenForEnrolment(run: RunFacts, offer: OfferFacts | null, 
   if (!offer || offer.status !== 'published') {
     throw new EnrolmentError('OFFER_NOT_OPEN', 'unprocessable', 'Het aanbod van deze uitvoering is niet (meer) gepubliceerd met goedgekeurde kwaliteit.');
   }
-  const closed = run.enrolmentDeadline ? now.getTime() > run.enrolmentDeadline.getTime() : amsterdamDate(now) >= run.startDate;
-  if (closed) throw new EnrolmentError('DEADLINE_PASSED', 'conflict', 'De inschrijftermijn van deze uitvoering is verstreken.');
+  // The same rule as the run views' `enrolment` (runEnrolment in @napl/domain), so what a view promises is what happens.
+  if (enrolmentTermPassed(run, now)) throw new EnrolmentError('DEADLINE_PASSED', 'conflict', 'De inschrijftermijn van deze uitvoering is verstreken.');
 }
 
 /**

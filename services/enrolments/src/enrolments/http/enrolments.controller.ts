@@ -54,7 +54,11 @@ export class EnrolmentsController {
     description: 'Ingeschreven (bevestigd of op de wachtlijst). Een herhaald verzoek met dezelfde Idempotency-Key krijgt hetzelfde antwoord met de kop Idempotent-Replayed: true.',
   })
   @ApiConflictResponse({ description: 'Al ingeschreven, inschrijftermijn verstreken of uitvoering geannuleerd.' })
-  @ApiUnprocessableEntityResponse({ description: 'Geen docentprofiel, aanbod niet gepubliceerd, of Idempotency-Key al gebruikt voor een andere uitvoering.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'De school uit uw inlog is niet bekend (SCHOOL_UNKNOWN) of uw inlog noemt geen school (TEACHER_NOT_REGISTERED), aanbod niet gepubliceerd, ' +
+      'of Idempotency-Key al gebruikt voor een andere uitvoering. Zonder docentprofiel maakt de eerste inschrijving het uit uw inlog.',
+  })
   async enrol(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('runId') runId: string,
@@ -87,6 +91,7 @@ export class EnrolmentsController {
   }
 
   @Get('enrolments')
+  @Roles('teacher', 'school-leader', 'provider', 'admin')
   @ApiOperation({ summary: 'Inschrijvingen: een docent ziet de eigen, een aanbieder die van eigen uitvoeringen, een schoolleider die van de eigen school.' })
   @ApiOkResponse({ type: EnrolmentPageDto })
   list(@CurrentPrincipal() principal: Principal, @Query() filter: EnrolmentsFilterDto): Promise<Page<EnrolmentView>> {

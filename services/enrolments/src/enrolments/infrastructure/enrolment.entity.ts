@@ -39,8 +39,9 @@ export class EnrolmentEntity {
   @Column({ name: 'region_id', type: 'text' })
   regionId: string;
 
-  @Column({ type: 'text' })
-  sector: SectorCode;
+  /** The teacher's sector at enrolment; null when they had not set it yet (events: SECTOR_UNSPECIFIED). */
+  @Column({ type: 'text', nullable: true })
+  sector: SectorCode | null;
 
   @Column({ name: 'team_enrolment_id', type: 'uuid', nullable: true })
   teamEnrolmentId: string | null;

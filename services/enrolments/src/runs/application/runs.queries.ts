@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor, limitOf, pageOf, type Page, type PageQuery } from '@napl/service-kit';
 import { DataSource } from 'typeorm';
 import { EnrolmentEntity } from '../../enrolments/infrastructure/enrolment.entity';
-import { assertOpenForEnrolment } from '../../enrolments/domain/enrolment-rules';
+import { placesLeft, runEnrolment, type RunEnrolment } from '@napl/domain';
 import { EnrolmentError } from '../../enrolments/domain/enrolment.errors';
 import { KnownOfferEntity } from '../../offers/infrastructure/known-offer.entity';
 import { KnownRunEntity } from '../infrastructure/known-run.entity';
@@ -22,7 +22,8 @@ export interface RunView {
   waitingListLength: number;
   teamProgramme: boolean;
   status: 'scheduled' | 'cancelled';
-  openForEnrolment: boolean;
+  /** What enrolling does now: open (a place), waiting-list (full) or closed. */
+  enrolment: RunEnrolment;
 }
 
 /** The runs this service knows (from catalogue events), with places left: what a teacher can enrol in. */
@@ -31,16 +32,17 @@ export class RunsQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * A page of runs by start date (keyset on start_date, run_id). Whether a run is open is the domain's rule, checked
-   * here on each row, so with `openOnly` the runs are read in chunks until the page is full or none are left.
+   * A page of runs by start date (keyset on start_date, run_id). What enrolling does is the domain's rule, applied
+   * here on each row, so with an `enrolment` filter the runs are read in chunks until the page is full or none are left.
    */
-  async list(filter: { offerId?: string; openOnly?: boolean }, paging: PageQuery): Promise<Page<RunView>> {
+  async list(filter: { offerId?: string; enrolment?: readonly RunEnrolment[] }, paging: PageQuery): Promise<Page<RunView>> {
     const limit = limitOf(paging);
     let after = decodeCursor(paging.cursor, ['date', 'uuid']) as [string, string] | undefined;
     const kept: RunView[] = [];
     for (;;) {
       const chunk = await this.query(filter.offerId ? { column: 'offer_id', value: filter.offerId } : undefined, after, limit + 1);
-      kept.push(...(filter.openOnly ? chunk.filter((view) => view.openForEnrolment) : chunk));
+      const wanted = filter.enrolment;
+      kept.push(...(wanted ? chunk.filter((view) => wanted.includes(view.enrolment)) : chunk));
       if (kept.length > limit || chunk.length <= limit) break;
       const last = chunk[chunk.length - 1];
       after = [last.startDate, last.runId];
@@ -87,17 +89,17 @@ export class RunsQueries {
       );
     const now = new Date();
     return rows.map((row) => {
-      const offer = row.offer_status ? { status: row.offer_status, teamProgramme: !!row.team_programme } : null;
-      let open = true;
-      try {
-        assertOpenForEnrolment(
-          { status: row.status, startDate: row.start_date, endDate: row.end_date, enrolmentDeadline: row.enrolment_deadline, capacity: row.capacity },
-          offer,
-          now,
-        );
-      } catch {
-        open = false;
-      }
+      const enrolment = runEnrolment(
+        {
+          status: row.status,
+          offerPublished: row.offer_status === 'published',
+          startDate: row.start_date,
+          enrolmentDeadline: row.enrolment_deadline,
+          capacity: row.capacity,
+          placesTaken: row.taken,
+        },
+        now,
+      );
       return {
         runId: row.run_id,
         offerId: row.offer_id,
@@ -109,11 +111,11 @@ export class RunsQueries {
         capacity: row.capacity,
         sessionCount: row.session_count,
         placesTaken: row.taken,
-        placesLeft: Math.max(0, row.capacity - row.taken),
+        placesLeft: placesLeft(row.capacity, row.taken),
         waitingListLength: row.waiting,
         teamProgramme: !!row.team_programme,
         status: row.status,
-        openForEnrolment: open,
+        enrolment,
       };
     });
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsUUID } from 'class-validator';
+import { RUN_ENROLMENT_STATES, type RunEnrolment } from '@napl/domain';
 import { Optional, PageQuery, PageView, type Page } from '@napl/service-kit';
 import { UuidParam } from '../../shared/uuid-param';
 import { RunsQueries, type RunView } from '../application/runs.queries';
@@ -12,11 +13,29 @@ export class RunsFilterDto extends PageQuery {
   @IsUUID()
   offerId?: string;
 
-  @ApiPropertyOptional({ description: 'Alleen uitvoeringen waarvoor nu ingeschreven kan worden.' })
+  @ApiPropertyOptional({
+    description:
+      'Alleen uitvoeringen waarbij inschrijven nu dit doet, komma-gescheiden: open (een plaats), waiting-list (vol: de wachtlijst), closed.',
+    example: 'open,waiting-list',
+  })
+  @Optional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value))
+  @IsIn(RUN_ENROLMENT_STATES, { each: true })
+  enrolment?: RunEnrolment[];
+
+  @ApiPropertyOptional({ deprecated: true, description: 'Verouderd (vervalt in v2): open=true is enrolment=open,waiting-list.' })
   @Optional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   open?: boolean;
+}
+
+/** The filter asked for; the deprecated open=true meant "takes enrolments, waiting list included". */
+function enrolmentFilter(filter: RunsFilterDto): readonly RunEnrolment[] | undefined {
+  if (filter.enrolment) return filter.enrolment;
+  if (filter.open === true) return ['open', 'waiting-list'];
+  if (filter.open === false) return ['closed'];
+  return undefined;
 }
 
 export class RunViewDto {
@@ -30,11 +49,15 @@ export class RunViewDto {
   @ApiProperty() capacity: number;
   @ApiProperty() sessionCount: number;
   @ApiProperty() placesTaken: number;
-  @ApiProperty() placesLeft: number;
+  @ApiProperty({ description: 'Vrije plaatsen; 0 als de uitvoering vol is, nooit negatief.' }) placesLeft: number;
   @ApiProperty() waitingListLength: number;
   @ApiProperty() teamProgramme: boolean;
   @ApiProperty({ enum: ['scheduled', 'cancelled'] }) status: string;
-  @ApiProperty() openForEnrolment: boolean;
+  @ApiProperty({
+    enum: RUN_ENROLMENT_STATES,
+    description: 'Wat inschrijven nu doet: open (een plaats), waiting-list (vol: op de wachtlijst), closed (geannuleerd, termijn verstreken of begonnen).',
+  })
+  enrolment: RunEnrolment;
 }
 
 export class RunPageDto extends PageView {
@@ -51,7 +74,7 @@ export class RunsController {
   @ApiOperation({ summary: 'Uitvoeringen die deze dienst kent (uit de catalogus), met vrije plaatsen en wachtlijst.' })
   @ApiOkResponse({ type: RunPageDto })
   list(@Query() filter: RunsFilterDto): Promise<Page<RunView>> {
-    return this.runs.list({ offerId: filter.offerId, openOnly: filter.open }, filter);
+    return this.runs.list({ offerId: filter.offerId, enrolment: enrolmentFilter(filter) }, filter);
   }
 
   @Get(':runId')

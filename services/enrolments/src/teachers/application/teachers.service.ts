@@ -22,7 +22,8 @@ export interface TeacherProfileInput {
 
 export interface TeacherView {
   teacherId: string;
-  sector: SectorCode;
+  /** Null until the teacher sets it (a profile made on the first enrolment). */
+  sector: SectorCode | null;
   schoolId: string;
   brin: string;
   schoolName: string;

@@ -29,7 +29,8 @@ export class RegisterTeacherDto {
 
 export class TeacherViewDto {
   @ApiProperty({ format: 'uuid', description: 'Pseudoniem docent-id (nooit een BSN).' }) teacherId: string;
-  @ApiProperty({ enum: SECTOR_CODES }) sector: SectorCode;
+  @ApiProperty({ enum: SECTOR_CODES, nullable: true, description: 'Leeg tot de docent het zelf invult (profiel gemaakt bij de eerste inschrijving).' })
+  sector: SectorCode | null;
   @ApiProperty({ example: '12AB00' }) schoolId: string;
   @ApiProperty({ example: '12AB' }) brin: string;
   @ApiProperty() schoolName: string;

@@ -10,8 +10,9 @@ export class TeacherEntity {
   @PrimaryColumn({ name: 'teacher_id', type: 'uuid' })
   teacherId: string;
 
-  @Column({ type: 'text' })
-  sector: SectorCode;
+  /** Null until the teacher sets it: a profile made on the first enrolment knows only what the token says. */
+  @Column({ type: 'text', nullable: true })
+  sector: SectorCode | null;
 
   @Column({ name: 'school_id', type: 'text' })
   schoolId: string;
