@@ -43,7 +43,7 @@ export type KafkaService = keyof typeof KAFKA_CONSUMED_TOPICS;
 /** Every service principal, in the order of the declaration. */
 export const KAFKA_SERVICES = Object.keys(KAFKA_CONSUMED_TOPICS) as KafkaService[];
 
-export type KafkaAclOperation = 'READ' | 'WRITE' | 'CREATE' | 'DESCRIBE';
+export type KafkaAclOperation = 'READ' | 'WRITE' | 'CREATE' | 'DESCRIBE' | 'DELETE';
 
 /** One allow rule, in the terms of Kafka's AclBinding (every rule allows, from any host). */
 export interface KafkaAcl {
@@ -75,10 +75,19 @@ export function consumerGroupOf(service: string): string {
   return `napl.${service}`;
 }
 
+/** Services that rebuild their read models from the start of the topics, under a group of their own. */
+export const REBUILDING_SERVICES: readonly string[] = ['monitoring'];
+
+/** The group a rebuild reads under (reset, so deleted, before each rebuild). */
+export function rebuildGroupOf(service: string): string {
+  return `${consumerGroupOf(service)}.rebuild`;
+}
+
 /**
  * The ACLs of one service's principal. Own topics: write, describe and create (the service creates its topics at
  * start-up), and create and describe of their dead-letter topics (created with them). Consumed topics: read (with describe) and create, the consumer
- * group: read; the consumed topics' dead-letter topics: write, read, describe and create. No cluster-wide right:
+ * group: read (and a rebuilding service's rebuild group: read and delete); the consumed topics' dead-letter topics:
+ * write, read, describe and create. No cluster-wide right:
  * kafkajs' producers are neither idempotent nor transactional here.
  */
 export function kafkaAclsOf(service: string, topics: readonly TopicDefinition[] = ALL_TOPICS): KafkaAcl[] {
@@ -107,7 +116,8 @@ export function kafkaAclsOf(service: string, topics: readonly TopicDefinition[] 
     acl('TOPIC', deadLetterTopicOf(name), 'CREATE'),
   ]);
   const group = consumed.length > 0 ? [acl('GROUP', consumerGroupOf(service), 'READ')] : [];
-  return [...owned, ...reads, ...group];
+  const rebuild = REBUILDING_SERVICES.includes(service) ? [acl('GROUP', rebuildGroupOf(service), 'READ'), acl('GROUP', rebuildGroupOf(service), 'DELETE')] : [];
+  return [...owned, ...reads, ...group, ...rebuild];
 }
 
 /** The ACLs of every service principal. */

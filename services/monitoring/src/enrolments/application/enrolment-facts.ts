@@ -29,6 +29,15 @@ const ENROLMENTS: FactTable<EnrolmentRow> = {
   ],
   key: (e) => e.snapshot.enrolmentId,
   onConflict: `ON CONFLICT (enrolment_id) DO UPDATE SET ${MOMENTS.map((moment) => `${moment} = LEAST(t.${moment}, EXCLUDED.${moment})`).join(', ')}`,
+  // The first row's snapshot (as if it arrived first) and, per moment, the earliest of the two.
+  fold: (a, b) => {
+    const moments = { ...a.moments };
+    for (const moment of MOMENTS) {
+      const other = b.moments[moment];
+      if (other && !(moments[moment] && moments[moment] <= other)) moments[moment] = other;
+    }
+    return { snapshot: a.snapshot, moments };
+  },
 };
 
 export async function recordEnrolmentMoment(snapshot: EnrolmentSnapshot, moment: EnrolmentMoment, at: Date, context: HandlerContext): Promise<void> {

@@ -50,8 +50,15 @@ const TEACHER_PATHS: FactTable<TeacherPathRow> = {
     column('started_at', 'timestamptz', (t) => t.at),
   ],
   key: (t) => t.snapshot.teacherPathId,
+  // Most events of a path change neither (a later step): no new row version then.
   onConflict: `ON CONFLICT (teacher_path_id) DO UPDATE SET started_at = LEAST(t.started_at, EXCLUDED.started_at),
-       path_code = CASE WHEN t.path_code = '' THEN EXCLUDED.path_code ELSE t.path_code END`,
+       path_code = CASE WHEN t.path_code = '' THEN EXCLUDED.path_code ELSE t.path_code END
+     WHERE EXCLUDED.started_at < t.started_at OR (t.path_code = '' AND EXCLUDED.path_code <> '')`,
+  // The first row's snapshot (as if it arrived first), the earliest moment, a path code if either has one.
+  fold: (a, b) => ({
+    snapshot: a.snapshot.pathCode || !b.snapshot.pathCode ? a.snapshot : { ...a.snapshot, pathCode: b.snapshot.pathCode },
+    at: b.at < a.at ? b.at : a.at,
+  }),
 };
 
 export async function recordTeacherPath(snapshot: TeacherPathSnapshot, at: Date, context: HandlerContext): Promise<void> {

@@ -4,6 +4,7 @@ import { KAFKA_CONSUMED_TOPICS } from '@napl/messaging';
 import { todayInAmsterdam } from '@napl/domain';
 import { inTransaction } from '@napl/persistence';
 import { enrolmentFigures } from '../../enrolments/application/enrolment-figures.query';
+import { eligibilityFigures } from '../../money/application/eligibility-figures.query';
 import { moneyFigures } from '../../money/application/money-figures.query';
 import { participantFigures, participationPace } from '../../participation/application/participant-figures.query';
 import { pathFigures } from '../../path-progress/application/path-figures.query';
@@ -14,7 +15,7 @@ import { FiguresError } from '../domain/figures.errors';
 import { MONITORING_RULES_VERSION, PARTICIPANT_TARGET, TARGET_DATE } from '../domain/programme';
 import { readFreshness, type TopicFreshness } from './topic-freshness';
 
-export const FIGURE_TABLES = ['participants', 'enrolments', 'paths', 'quality', 'money', 'forecast'] as const;
+export const FIGURE_TABLES = ['participants', 'enrolments', 'paths', 'quality', 'money', 'eligibility', 'forecast'] as const;
 export type FigureTable = (typeof FIGURE_TABLES)[number];
 
 /** What every answer carries besides its figures: the date they are as of, the rules they follow, and how fresh. */
@@ -35,6 +36,7 @@ const COMPUTE: Record<FigureTable, (manager: EntityManager, asOf: string) => Pro
   paths: pathFigures,
   quality: qualityFigures,
   money: moneyFigures,
+  eligibility: eligibilityFigures,
   forecast: async (manager, asOf) => {
     const forecast = forecastTarget({ asOf, ...(await participationPace(manager, asOf)), target: PARTICIPANT_TARGET, targetDate: TARGET_DATE });
     const rows: ExportRow[] = Object.entries(forecast).flatMap(([measure, value]): ExportRow[] => {

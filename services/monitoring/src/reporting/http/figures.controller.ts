@@ -56,6 +56,14 @@ export class FiguresController {
     return this.get('money', query);
   }
 
+  @Get('figures/eligibility')
+  @Roles('ministry', 'admin')
+  @ApiOperation({ summary: 'Subsidiabiliteit van inschrijvingen: wel of niet subsidiabel, per reden en per regio (laatste besluit per inschrijving)' })
+  @ApiOkResponse({ type: FiguresResponse })
+  eligibility(@Query() query: AsOfQuery) {
+    return this.get('eligibility', query);
+  }
+
   @Get('figures/forecast')
   @Roles('ministry', 'admin')
   @ApiOperation({ summary: 'Prognose: wanneer het doel van 60.000 bij het huidige tempo wordt gehaald, en het tempo dat nodig is, met methode en band' })

@@ -26,7 +26,7 @@ export class TopicFreshnessResponse {
 }
 
 export class FiguresResponse {
-  @ApiProperty({ enum: ['participants', 'enrolments', 'paths', 'quality', 'money', 'forecast'] }) table: string;
+  @ApiProperty({ enum: ['participants', 'enrolments', 'paths', 'quality', 'money', 'eligibility', 'forecast'] }) table: string;
   @ApiProperty({ format: 'date' }) asOf: string;
   @ApiProperty({ example: 'monitoring-rules-1', description: 'Versie van de regels (onderdrukking, schooljaar, prognosemethode).' }) rulesVersion: string;
   @ApiProperty({ type: [TopicFreshnessResponse] }) freshness: TopicFreshnessResponse[];
