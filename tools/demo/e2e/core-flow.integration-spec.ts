@@ -21,7 +21,7 @@ const DEMO_SCHOOLS = DemoClient.readData<unknown[]>('enrolments-schools.json').l
  * publish offers, assessors approve them, teachers enrol, and a cancelled run cancels its enrolments. Driven by
  * the demo data steps, so the start command's demo load is tested too.
  */
-describe('the core flow across catalogue, quality, enrolments, paths and reimbursement', () => {
+describe('the core flow across catalogue, quality, enrolments, paths, reimbursement and monitoring', () => {
   const infra = testInfraFromEnv();
   const databaseUrl = newTestDatabaseUrl(infra, 'e2e');
   const keysDir = mkdtempSync(join(tmpdir(), 'napl-e2e-keys-'));
@@ -33,7 +33,7 @@ describe('the core flow across catalogue, quality, enrolments, paths and reimbur
     await DevIssuer.fromDirectory(keysDir); // the services read its public keys
     const env = testServiceEnv({ databaseUrl, topicPrefix, keysDir, kafkaBrokers: infra.kafkaBrokers });
     // One after the other: the first creates the database, and two cores start four Nest apps slowly anyway.
-    for (const service of ['catalogue', 'quality', 'enrolments', 'paths', 'reimbursement']) services.push(await startServiceProcess(service, env));
+    for (const service of ['catalogue', 'quality', 'enrolments', 'paths', 'reimbursement', 'monitoring']) services.push(await startServiceProcess(service, env));
     client = await DemoClient.create({
       keysDir,
       urls: Object.fromEntries(services.map((running) => [running.service, running.url])),
@@ -59,6 +59,8 @@ describe('the core flow across catalogue, quality, enrolments, paths and reimbur
     // Ten teachers of Utrecht Stad started today's study day; the region claimed six, four are left to claim.
     expect(summaries['65-reimbursement-participation']).toMatch(/: 10 participations started; utrecht-stad has 10 eligible enrolments$/);
     expect(summaries['66-reimbursement-claim']).toBe('utrecht-stad: claim of 6 lines approved, 4 eligible enrolments left to claim');
+    // The ministry's dashboard shows the demo region: its participants (not suppressed) and the money committed.
+    expect(summaries['70-monitoring']).toMatch(/^utrecht-stad: 1\d participants; \d{4} budget €\s[\d.]+,\d\d, committed €\s[\d.]+,\d\d$/);
 
     const search = await client.expect<{ total: number }>([200], 'docent-anne', 'catalogue', 'GET', '/v1/search/offers?pageSize=50');
     expect(search.body.total).toBe(DEMO_OFFERS);
