@@ -19,6 +19,9 @@ const REVIEWED_TEXT: Record<string, string> = {
   'ReassessmentRequired.reason': 'made by the quality service from the average score and the number of responses',
   'MarkRevoked.reason': 'the ministry\'s reason for revoking a mark, which the catalogue shows the provider',
   'PathVersionPublished.title': 'the public title of a development path',
+  'PaymentIssued.period': 'a statement\'s quarter, such as 2027-Q1 (a code)',
+  'PaymentIssued.paymentReference': 'the transfer reference of a statement: a code without spaces (at most 64 of letters, digits and . _ / -; by default NAPL-<region>-<quarter>), never free text',
+  'ClawBackRecorded.period': 'a statement\'s quarter, such as 2027-Q1 (a code)',
 };
 
 const ID_CODE_OR_DATE = /(Id|Ids|Code|Codes|Brin|Date|On|Deadline)$/;

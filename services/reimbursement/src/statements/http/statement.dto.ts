@@ -25,11 +25,11 @@ export class ExportQuery {
 }
 
 export class PayStatementDto {
-  @ApiPropertyOptional({ maxLength: 100, description: 'Het kenmerk van de overboeking; zonder: NAPL-<regio>-<periode>.' })
+  @ApiPropertyOptional({ maxLength: 64, description: 'Het kenmerk van de overboeking (een code, geen vrije tekst: het gaat mee in PaymentIssued); zonder: NAPL-<regio>-<periode>.' })
   @Optional()
   @IsString()
-  @MaxLength(100)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, { message: 'paymentReference bevat alleen letters, cijfers, spatie en . _ / -' })
+  @MaxLength(64)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, { message: 'paymentReference is een code van letters, cijfers en . _ / - (zonder spaties)' })
   paymentReference?: string;
 }
 
