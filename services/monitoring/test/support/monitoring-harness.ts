@@ -1,19 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import type { DataSource } from 'typeorm';
-import type { Principal } from '@napl/auth';
 import { EnrolmentsEvents, PathsEvents, Sector } from '@napl/contracts';
-import {
-  dropTestDatabase,
-  EventPublisher,
-  newTestDatabaseUrl,
-  newTopicPrefix,
-  startTestService,
-  testInfraFromEnv,
-  waitUntilConsumed,
-  type PublishOptions,
-  type TestService,
-} from '@napl/testing';
+import { EventFedService, waitUntilConsumed, type PublishOptions } from '@napl/testing';
 import { MonitoringConfig } from '../../src/monitoring.config';
 import { MONITORING_SERVICE } from '../../src/monitoring.description';
 import { MonitoringModule } from '../../src/monitoring.module';
@@ -42,52 +30,15 @@ export function cellsOf(measure: Measure): Record<string, number | string | null
  * The monitoring service against the real Postgres and Kafka, fed the way it is in use: other services' events on
  * Kafka, published as their outbox relays do, consumed by monitoring's idempotent consumer.
  */
-export class MonitoringHarness {
-  private constructor(
-    readonly service: TestService<MonitoringConfig>,
-    readonly events: EventPublisher,
-    private readonly databaseUrl: string,
-    private readonly ministryToken: string,
-  ) {}
+export class MonitoringHarness extends EventFedService<MonitoringConfig> {
+  private ministryToken = '';
 
   static async start(name: string): Promise<MonitoringHarness> {
-    const topicPrefix = newTopicPrefix();
-    const databaseUrl = newTestDatabaseUrl(testInfraFromEnv(), name);
-    const service = await startTestService({
-      description: MONITORING_SERVICE,
-      configClass: MonitoringConfig,
-      module: (config, auth) => MonitoringModule.forRoot(config, auth),
-      databaseUrl,
-      topicPrefix,
-    });
-    const events = await EventPublisher.connect(service.config.kafkaBrokers, topicPrefix);
-    const ministryToken = await service.issuer.issue({ subject: 'test-ministry', roles: ['ministry'] });
-    return new MonitoringHarness(service, events, databaseUrl, ministryToken);
-  }
-
-  async close(): Promise<void> {
-    await this.events?.close();
-    await this.service?.close();
-    await dropTestDatabase(this.databaseUrl);
-  }
-
-  get db(): DataSource {
-    return this.service.dataSource;
-  }
-
-  http() {
-    return this.service.http();
-  }
-
-  async tokenFor(principal: Principal): Promise<string> {
-    return this.service.issuer.issue(principal);
-  }
-
-  /** Publishes an event as its service would and waits until monitoring has applied it. */
-  async deliver(...args: Parameters<EventPublisher['publish']>): Promise<string> {
-    const eventId = await this.events.publish(...args);
-    await waitUntilConsumed(this.service, eventId);
-    return eventId;
+    const harness = new MonitoringHarness(
+      await EventFedService.boot({ description: MONITORING_SERVICE, configClass: MonitoringConfig, module: (config, auth) => MonitoringModule.forRoot(config, auth) }, name),
+    );
+    harness.ministryToken = await harness.tokenFor({ subject: 'test-ministry', roles: ['ministry'] });
+    return harness;
   }
 
   /** A figures table as the ministry sees it. */
