@@ -25,7 +25,7 @@ export function isValidAmendmentNote(note: string | undefined): boolean {
 
 export type LineState = 'draft' | 'submitted' | 'approved' | 'rejected';
 
-/** What a line is checked on: the enrolment's judgement (eligibility/application/enrolment-judgements.ts), or null when unknown. */
+/** What a line is checked on: the enrolment's judgement (eligibility/application/enrolment-judgements.ts). */
 export interface JudgedEnrolment {
   readonly teacherId: string;
   readonly offerId: string;
@@ -67,9 +67,14 @@ function refusal(line: Pick<LineToCheck, 'lineNo' | 'enrolmentId'>, reason: Refu
   return { lineNo: line.lineNo, enrolmentId: line.enrolmentId, reason, message: `Regel ${line.lineNo} (inschrijving ${line.enrolmentId}): ${text}` };
 }
 
-/** Lines of enrolments that are unknown or belong to another region: a claim is for one region's schools only. */
+/** A claim is for one region's schools only: a line of an unknown enrolment, or of another region's school, is not. */
+function isInRegion(line: LineToCheck, regionId: string): line is LineToCheck & { judgement: JudgedEnrolment } {
+  return line.judgement !== null && line.judgement.regionId === regionId;
+}
+
+/** Lines of enrolments that are unknown or belong to another region. */
 export function linesOutsideRegion(regionId: string, lines: readonly LineToCheck[]): LineRefusal[] {
-  return lines.filter((line) => line.judgement?.regionId !== regionId).map((line) => refusal(line, 'NOT_IN_REGION'));
+  return lines.filter((line) => !isInRegion(line, regionId)).map((line) => refusal(line, 'NOT_IN_REGION'));
 }
 
 /**
@@ -88,11 +93,11 @@ export function checkClaimLines(
   const accepted: AcceptedLine[] = [];
   const refused: LineRefusal[] = [];
   for (const line of [...lines].sort((a, b) => a.lineNo - b.lineNo)) {
-    const judgement = line.judgement;
-    if (!judgement || judgement.regionId !== regionId) {
+    if (!isInRegion(line, regionId)) {
       refused.push(refusal(line, 'NOT_IN_REGION'));
       continue;
     }
+    const judgement = line.judgement;
     const offerKey = `${judgement.teacherId}/${judgement.offerId}`;
     const yearKey = `${judgement.teacherId}/${judgement.schoolYear}`;
     const facts: EnrolmentFacts = {

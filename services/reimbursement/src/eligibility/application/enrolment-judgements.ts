@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { JudgedEnrolment } from '../../claims/domain/claim';
 import { availableByYear } from '../../ledger/application/ledger-store';
-import { ruleInForce, type CostType, type RuleVersion } from '../../rules/domain/reimbursement-rule';
+import { ruleInForce, type CostType } from '../../rules/domain/reimbursement-rule';
 import { RuleVersionEntity } from '../../rules/infrastructure/rule-version.entity';
 import { ruleOf } from '../../rules/infrastructure/rule-version.mapper';
 import type { Cents } from '../../shared/domain/money';
@@ -8,19 +9,14 @@ import { calendarYearOf, schoolYearOf } from '../../shared/domain/school-year';
 import { decideEligibility, type EligibilityOutcome, type EnrolmentFacts } from '../domain/eligibility';
 import { heldValidMarkOn } from '../domain/mark-validity';
 
-/** An enrolment with everything its eligibility is decided on, read in one go for many enrolments. */
-export interface Judgement {
+/**
+ * An enrolment with everything its eligibility is decided on, read in one go for many enrolments: what a claim's lines
+ * are checked on (claims/domain/claim.ts), plus where it stands.
+ */
+export interface Judgement extends JudgedEnrolment {
   readonly enrolmentId: string;
-  readonly teacherId: string;
-  readonly offerId: string;
   readonly schoolId: string | null;
-  readonly regionId: string | null;
   readonly enrolledOn: string | null;
-  /** The calendar year whose budget pays it (the enrolment date's). */
-  readonly budgetYear: number | null;
-  readonly schoolYear: string | null;
-  readonly rule: RuleVersion | null;
-  readonly facts: EnrolmentFacts;
 }
 
 interface FactRow {
@@ -84,7 +80,11 @@ export async function loadJudgements(manager: EntityManager, enrolmentIds: reado
     [[...new Set(rows.map((row) => row.teacher_id))]],
   );
   const heldByTeacher = new Map<string, typeof held>();
-  for (const line of held) heldByTeacher.set(line.teacher_id, [...(heldByTeacher.get(line.teacher_id) ?? []), line]);
+  for (const line of held) {
+    const lines = heldByTeacher.get(line.teacher_id);
+    if (lines) lines.push(line);
+    else heldByTeacher.set(line.teacher_id, [line]);
+  }
   const budgets = await budgetsLeft(manager, rows);
 
   return rows.map((row) => {
