@@ -19,7 +19,7 @@ export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '.local', '.nx', 'libs/contracts/src/gen', 'deploy'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -55,7 +55,7 @@ export default tseslint.config(
   },
   {
     // Before the domain block, which replaces this rule for domain/ (where class-validator is refused altogether).
-    files: ['services/*/src/**/*.ts'],
+    files: ['services/*/src/**/*.ts', 'services/*/src/**/*.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -87,7 +87,7 @@ export default tseslint.config(
   {
     // Commands write through inTransaction: it joins an outer unit of work (an Idempotency-Key request stores its
     // response in the transaction of the effect), which a bare dataSource.transaction would escape.
-    files: ['services/*/src/**/*.ts'],
+    files: ['services/*/src/**/*.ts', 'services/*/src/**/*.tsx'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -8,14 +8,14 @@ const { compilerOptions } = require('./tsconfig.base.json');
 const base = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
 };
 
 /** Fast tests of pure rules, next to the code: `*.spec.ts`. */
 function unitConfig(projectRoot) {
-  return { ...base, displayName: `${projectRoot}:unit`, roots: [`<rootDir>/${projectRoot}`], testMatch: ['**/*.spec.ts'] };
+  return { ...base, displayName: `${projectRoot}:unit`, roots: [`<rootDir>/${projectRoot}`], testMatch: ['**/*.spec.ts', '**/*.spec.tsx'] };
 }
 
 /** Tests against the real Postgres and Kafka: `*.integration-spec.ts`. */

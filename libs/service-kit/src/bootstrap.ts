@@ -14,6 +14,12 @@ export interface ServiceDescription {
   readonly service: string;
   readonly title: string;
   readonly description: string;
+  /**
+   * Paths that serve HTML pages to a browser (the gateway's portal): they may receive HTML form posts
+   * (application/x-www-form-urlencoded) besides JSON, and get a content security policy for pages (own styles and
+   * images, no inline script) instead of the API's policy that allows nothing.
+   */
+  readonly isPagePath?: (path: string) => boolean;
 }
 
 /** A service that would start on an older schema than its code expects: it refuses, and says what to run. */

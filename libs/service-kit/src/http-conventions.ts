@@ -31,13 +31,14 @@ export interface HttpLimits {
  */
 export function applyHttpConventions(app: NestExpressApplication, config: ServiceConfig, description: ServiceDescription): void {
   app.disable('x-powered-by');
-  app.use(securityHeaders());
+  const isPage = description.isPagePath ?? (() => false);
+  app.use(securityHeaders(isPage));
   // Answers carry personal data or change with every write: no shared or browser cache may keep them.
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (!isDocsPath(request.path)) response.setHeader('Cache-Control', 'no-store');
     next();
   });
-  useJsonBodies(app, { bodyLimitBytes: config.HTTP_BODY_LIMIT_BYTES, bodyMaxDepth: config.HTTP_BODY_MAX_DEPTH });
+  useJsonBodies(app, { bodyLimitBytes: config.HTTP_BODY_LIMIT_BYTES, bodyMaxDepth: config.HTTP_BODY_MAX_DEPTH }, isPage);
   if (config.API_DOCS === 'public') {
     SwaggerModule.setup(API_DOCS_PATH, app, () => openApiDocument(app, description), { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });
   }
@@ -61,13 +62,31 @@ function isDocsPath(path: string): boolean {
  * answers JSON only, so its content security policy allows nothing at all; Swagger UI (its own script, style and
  * images from the same origin) keeps helmet's default policy.
  */
-function securityHeaders(): (request: Request, response: Response, next: NextFunction) => void {
+function securityHeaders(isPage: (path: string) => boolean): (request: Request, response: Response, next: NextFunction) => void {
   const api = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     frameguard: { action: 'deny' },
   });
   const docs = helmet();
-  return (request, response, next) => (isDocsPath(request.path) ? docs : api)(request, response, next);
+  // Pages: the portal's own style sheet, script and images only (charts are inline SVG, no inline script or style
+  // attribute is needed), forms post only to the portal itself, and no page is framed.
+  const pages = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+  });
+  return (request, response, next) => (isDocsPath(request.path) ? docs : isPage(request.path) ? pages : api)(request, response, next);
 }
 
 const JSON_MEDIA_TYPE = /^application\/(json|[\w.-]+\+json)$/;
@@ -79,12 +98,17 @@ const JSON_MEDIA_TYPE = /^application\/(json|[\w.-]+\+json)$/;
  * a member named __proto__, constructor or prototype, or a string with a lone surrogate.
  * (Nest's own parsers, JSON and URL-encoded forms, are off: the app is created with `bodyParser: false`.)
  */
-export function useJsonBodies(app: NestExpressApplication, limits: HttpLimits): void {
-  app.use((request: Request, _response: Response, next: NextFunction) => next(hasBody(request) ? mediaTypeRefusal(request.headers['content-type']) : undefined));
+export function useJsonBodies(app: NestExpressApplication, limits: HttpLimits, isPage: (path: string) => boolean = () => false): void {
+  const isForm = (request: Request): boolean => isPage(request.path) && isFormPost(request.headers['content-type']);
+  app.use((request: Request, _response: Response, next: NextFunction) =>
+    next(hasBody(request) && !isForm(request) ? mediaTypeRefusal(request.headers['content-type']) : undefined),
+  );
+  // A page's HTML form: flat fields only (a repeated name gives an array), within the same size limit.
+  app.useBodyParser('urlencoded', { limit: limits.bodyLimitBytes, extended: false, parameterLimit: 200, type: (request: Request) => isForm(request) });
   app.useBodyParser('json', {
     limit: limits.bodyLimitBytes,
-    // Anything with a body got here as JSON; one without a body is passed over by the parser.
-    type: () => true,
+    // Anything else with a body got here as JSON; one without a body is passed over by the parser.
+    type: (request: Request) => !isForm(request),
     verify: (_request: Request, _response: Response, body: Buffer) => {
       if (jsonDepthExceeds(body, limits.bodyMaxDepth)) throw new BodyRefusal('entity.too.deep');
     },
@@ -92,6 +116,10 @@ export function useJsonBodies(app: NestExpressApplication, limits: HttpLimits): 
   });
   // Runs before Nest's own error handler, which would pass body-parser's English messages on.
   app.use((error: unknown, _request: Request, _response: Response, next: NextFunction) => next(bodyError(error, limits)));
+}
+
+function isFormPost(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/x-www-form-urlencoded';
 }
 
 /** A request has a body when it says how long it is (and that is not 0), or sends it in chunks. */

@@ -10,6 +10,7 @@ import { CorsMiddleware } from './callers/http/cors.middleware';
 import { ENTITIES, MIGRATIONS } from './database/schema';
 import type { GatewayConfig } from './gateway.config';
 import { GATEWAY_SERVICE } from './gateway.description';
+import { PortalModule } from './portal/portal.module';
 import { RoutingModule } from './routing/routing.module';
 import { SignInModule } from './sign-in/sign-in.module';
 
@@ -31,6 +32,7 @@ export class GatewayModule implements NestModule {
         ApiTokensModule,
         AuditModule,
         ApiDocsModule.forRoot(config),
+        PortalModule,
         // Last: its catch-all route under /api must not shadow another module's.
         RoutingModule.forRoot(config),
       ],

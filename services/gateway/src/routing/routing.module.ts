@@ -10,6 +10,8 @@ export class RoutingModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: RoutingModule,
+      // Global: the portal's pages call the services the same way (ForwardRequest), with the same token cache.
+      global: true,
       providers: [
         {
           provide: PlatformTokenSigner,
@@ -19,6 +21,7 @@ export class RoutingModule {
         ForwardRequest,
       ],
       controllers: [ProxyController],
+      exports: [ForwardRequest],
     };
   }
 }

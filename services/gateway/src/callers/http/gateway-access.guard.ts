@@ -126,7 +126,8 @@ export class GatewayAccessGuard implements CanActivate {
     if (origin !== undefined && origin !== new URL(this.settings.publicUrl).origin && !this.settings.corsOrigins.includes(origin)) {
       throw new CallerError('CSRF_TOKEN_MISSING', 'forbidden', 'Dit verzoek komt van een andere website en is geweigerd.');
     }
-    const given = request.headers['x-csrf-token'];
+    // From a script: the X-CSRF-Token header; from a portal page's HTML form: its hidden field `_csrf`.
+    const given = request.headers['x-csrf-token'] ?? formCsrfToken(request.body);
     if (!csrfTokenMatches(caller.csrfToken ?? '', typeof given === 'string' ? given : undefined)) {
       throw new CallerError('CSRF_TOKEN_MISSING', 'forbidden', 'Het CSRF-token ontbreekt of klopt niet (kop X-CSRF-Token); vraag het op bij GET /auth/session.');
     }
@@ -142,4 +143,8 @@ export class GatewayAccessGuard implements CanActivate {
       });
     }
   }
+}
+
+function formCsrfToken(body: unknown): unknown {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)._csrf : undefined;
 }

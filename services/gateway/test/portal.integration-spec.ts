@@ -1,0 +1,55 @@
+import { assessorJourneys } from './portal/assessor.journey';
+import { ministryJourneys } from './portal/ministry.journey';
+import { providerJourneys } from './portal/provider.journey';
+import { regionJourneys } from './portal/region.journey';
+import { teacherJourneys } from './portal/teacher.journey';
+import { startPortalUnderTest, type PortalUnderTest } from './support/portal-under-test';
+
+/**
+ * Issue #16: the web portal in a real browser (Debian's chromium, driven by playwright-core, headless), every role's
+ * main journey against the whole platform with its demo data, signed in through the real sign-in; every main page
+ * kept as a screenshot and checked with axe-core (0 serious or critical violations).
+ */
+describe('portal: every role in a real browser', () => {
+  let portal: PortalUnderTest;
+
+  beforeAll(async () => {
+    portal = await startPortalUnderTest();
+  }, 300_000);
+
+  afterAll(async () => {
+    await portal?.stop();
+  }, 60_000);
+
+  describe('anyone', () => {
+    it('shows the start page in Dutch, signs in through the issuer and out again', async () => {
+      const context = await portal.browser.newContext({ locale: 'nl-NL' });
+      const page = await context.newPage();
+      const response = await page.goto(`${portal.gatewayUrl}/mijn/inschrijvingen`);
+      // Not signed in: to the issuer's sign-in page, and back to the page asked for afterwards.
+      expect(page.url()).toContain('/interaction/');
+      expect(response?.ok()).toBe(true);
+      await page.locator('button[name="account"][value="docent-anne"]').click();
+      await page.waitForURL(`${portal.gatewayUrl}/mijn/inschrijvingen`);
+      await page.getByRole('button', { name: 'Afmelden' }).click();
+      await page.waitForURL(`${portal.gatewayUrl}/`);
+      await expect(page.getByRole('heading', { level: 1 })).resolves.toBeDefined();
+      expect(await page.locator('h1').textContent()).toBe('Professionaliseren als leraar');
+      expect(await page.getByRole('link', { name: 'Inloggen' }).count()).toBeGreaterThan(0);
+      await context.close();
+    }, 60_000);
+
+    it('keeps the start page accessible', async () => {
+      const tab = await portal.signIn('docent-anne');
+      await portal.check(tab, 'start-leraar');
+      expect(await tab.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').count()).toBeGreaterThan(0);
+      await tab.context.close();
+    }, 60_000);
+  });
+
+  describe('teacher and school leader', () => teacherJourneys(() => portal));
+  describe('provider', () => providerJourneys(() => portal));
+  describe('assessor and quality framework', () => assessorJourneys(() => portal));
+  describe('education region', () => regionJourneys(() => portal));
+  describe('ministry', () => ministryJourneys(() => portal));
+});
