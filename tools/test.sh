@@ -16,6 +16,7 @@ step "install"
 bash tools/install.sh
 source tools/node-env.sh
 echo "node: $(node --version)"
+bash tools/browser.sh
 if [ "${NAPL_TEST_INFRA:-local}" = local ]; then
   step "infrastructure"
   export NAPL_INFRA_OWNER="test-$$"

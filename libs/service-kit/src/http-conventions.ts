@@ -85,6 +85,9 @@ function securityHeaders(isPage: (path: string) => boolean): (request: Request, 
       },
     },
     frameguard: { action: 'deny' },
+    // Not no-referrer: with it, browsers send `Origin: null` on a form post, and the gateway's CSRF check compares the
+    // origin. Same-origin keeps paths from leaking to other sites all the same.
+    referrerPolicy: { policy: 'same-origin' },
   });
   return (request, response, next) => (isDocsPath(request.path) ? docs : isPage(request.path) ? pages : api)(request, response, next);
 }

@@ -10,7 +10,7 @@ import { CorsMiddleware } from './callers/http/cors.middleware';
 import { ENTITIES, MIGRATIONS } from './database/schema';
 import type { GatewayConfig } from './gateway.config';
 import { GATEWAY_SERVICE } from './gateway.description';
-import { PortalModule } from './portal/portal.module';
+import { PortalFallbackModule, PortalModule } from './portal/portal.module';
 import { RoutingModule } from './routing/routing.module';
 import { SignInModule } from './sign-in/sign-in.module';
 
@@ -33,8 +33,10 @@ export class GatewayModule implements NestModule {
         AuditModule,
         ApiDocsModule.forRoot(config),
         PortalModule,
-        // Last: its catch-all route under /api must not shadow another module's.
+        // After the others: its catch-all route under /api must not shadow another module's (only the portal's "not
+        // found" comes later).
         RoutingModule.forRoot(config),
+        PortalFallbackModule,
       ],
     };
   }

@@ -47,6 +47,25 @@ describe('portal: every role in a real browser', () => {
     }, 60_000);
   });
 
+  describe('long operations', () => {
+    it('starts a rebuild of the monitoring figures and shows its progress until the new figures are in use', async () => {
+      const tab = await portal.signIn('ministerie-ocw');
+      await tab.page.goto(`${portal.gatewayUrl}/ministerie/herbouw`);
+      await portal.check(tab, 'ministerie-herbouw');
+      await tab.page.getByRole('button', { name: 'Herbouw starten' }).click();
+      await tab.page.waitForURL(/\/ministerie\/herbouw\/[0-9a-f-]{36}\?melding=gestart$/);
+      expect(await tab.page.getByRole('status').textContent()).toContain('De herbouw is gestart.');
+      // The page's script keeps the progress region up to date without a reload, until the rebuild has switched.
+      const progress = tab.page.locator('#herbouw-voortgang');
+      await progress.getByText('Klaar: de nieuwe cijfers zijn in gebruik').waitFor({ timeout: 60_000 });
+      expect(await progress.getAttribute('aria-live')).toBe('polite');
+      const rows = await progress.locator('tbody tr').allInnerTexts();
+      expect(rows.some((row) => row.includes('napl.enrolments.enrolment.v1') && row.includes('100%'))).toBe(true);
+      await portal.check(tab, 'ministerie-herbouw-voortgang');
+      await tab.context.close();
+    }, 120_000);
+  });
+
   describe('teacher and school leader', () => teacherJourneys(() => portal));
   describe('provider', () => providerJourneys(() => portal));
   describe('assessor and quality framework', () => assessorJourneys(() => portal));

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AssetsController } from './http/assets.controller';
+import { NotFoundController } from './http/not-found.controller';
 import { AssessorPagesModule } from './pages/assessor/assessor-pages.module';
 import { MinistryPagesModule } from './pages/ministry/ministry-pages.module';
 import { ProviderPagesModule } from './pages/provider/provider-pages.module';
+import { RebuildPagesController } from './pages/rebuilds/rebuild-pages.controller';
 import { RegionPagesModule } from './pages/region/region-pages.module';
 import { StartPagesController } from './pages/start.controller';
 import { TeacherPagesModule } from './pages/teacher/teacher-pages.module';
@@ -15,6 +17,10 @@ import { PortalCoreModule } from './portal-core.module';
  */
 @Module({
   imports: [PortalCoreModule, TeacherPagesModule, ProviderPagesModule, AssessorPagesModule, RegionPagesModule, MinistryPagesModule],
-  controllers: [AssetsController, StartPagesController],
+  controllers: [AssetsController, StartPagesController, RebuildPagesController],
 })
 export class PortalModule {}
+
+/** The portal's "page not found": imported after every other module of the gateway, so its catch-all comes last. */
+@Module({ controllers: [NotFoundController] })
+export class PortalFallbackModule {}

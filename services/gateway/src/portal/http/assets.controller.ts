@@ -19,7 +19,10 @@ function asset(text: string, type: string): Asset {
 
 /**
  * The only script: it enhances, the pages work without it. It moves focus to the error summary after a refused
- * post (so a screen reader announces it), and asks before a form marked data-confirm is sent.
+ * post (so a screen reader announces it), asks before a form marked data-confirm is sent, and keeps a region marked
+ * data-refresh-ms (a long operation's progress, an aria-live region) up to date by fetching the page again and
+ * taking that region from it, until the region no longer asks for it. Without the script the page has a link to
+ * load it again.
  */
 const PORTAL_SCRIPT = `
 document.addEventListener('DOMContentLoaded', function () {
@@ -29,6 +32,19 @@ document.addEventListener('DOMContentLoaded', function () {
     form.addEventListener('submit', function (event) {
       if (!window.confirm(form.getAttribute('data-confirm'))) event.preventDefault();
     });
+  });
+  document.querySelectorAll('[data-refresh-ms][id]').forEach(function (region) {
+    var refresh = function () {
+      fetch(window.location.href, { credentials: 'same-origin' })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          var next = new DOMParser().parseFromString(html, 'text/html').getElementById(region.id);
+          if (!next) return;
+          region.innerHTML = next.innerHTML;
+          if (next.hasAttribute('data-refresh-ms')) window.setTimeout(refresh, Number(next.getAttribute('data-refresh-ms')));
+        });
+    };
+    window.setTimeout(refresh, Number(region.getAttribute('data-refresh-ms')));
   });
 });
 `;
