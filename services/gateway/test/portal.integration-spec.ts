@@ -3,6 +3,8 @@ import { ministryJourneys } from './portal/ministry.journey';
 import { providerJourneys } from './portal/provider.journey';
 import { regionJourneys } from './portal/region.journey';
 import { teacherJourneys } from './portal/teacher.journey';
+import type { DemoAccount } from './support/portal-browser';
+import { crawlForms, hostileVariants, SCRIPT_PROBE } from './support/portal-forms';
 import { startPortalUnderTest, type PortalUnderTest } from './support/portal-under-test';
 
 /**
@@ -71,4 +73,48 @@ describe('portal: every role in a real browser', () => {
   describe('assessor and quality framework', () => assessorJourneys(() => portal));
   describe('education region', () => regionJourneys(() => portal));
   describe('ministry', () => ministryJourneys(() => portal));
+
+  // Last: the journeys above rely on the demo data, and hostile input must change nothing, but if it did, it would
+  // not spoil them.
+  describe('hostile input on every form a role meets', () => {
+    const ACCOUNTS: DemoAccount[] = ['docent-anne', 'schoolleider-utrecht', 'opleider-hanze', 'beoordelaar-1', 'regio-utrecht-stad', 'ministerie-ocw'];
+
+    it.each(ACCOUNTS)('%s: every form answers hostile input with a page (never 5xx), escapes it, and refuses a post without the CSRF token', async (account) => {
+      const tab = await portal.signIn(account);
+      const { pages, forms } = await crawlForms(tab.page, portal.gatewayUrl);
+      const failures: string[] = [];
+      let requests = 0;
+      for (const form of forms) {
+        for (const variant of hostileVariants(form)) {
+          const body = new URLSearchParams(variant.body).toString();
+          const response =
+            form.method === 'post'
+              ? await tab.context.request.post(`${portal.gatewayUrl}${form.action}`, {
+                  data: body,
+                  headers: { 'content-type': 'application/x-www-form-urlencoded', origin: portal.gatewayUrl },
+                  maxRedirects: 0,
+                })
+              : await tab.context.request.get(`${portal.gatewayUrl}${form.action}?${body}`, { maxRedirects: 0 });
+          requests++;
+          const text = await response.text();
+          if (response.status() >= 500) failures.push(`${form.method} ${form.action} (${variant.name}): ${response.status()}`);
+          if (text.includes(SCRIPT_PROBE)) failures.push(`${form.method} ${form.action} (${variant.name}): markup sent back unescaped`);
+        }
+        if (form.method === 'post') {
+          const fields = form.fields.filter((field) => field.name !== '_csrf').map((field): [string, string] => [field.name, field.value]);
+          const response = await tab.context.request.post(`${portal.gatewayUrl}${form.action}`, {
+            data: new URLSearchParams(fields).toString(),
+            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: portal.gatewayUrl },
+            maxRedirects: 0,
+          });
+          requests++;
+          if (response.status() !== 403) failures.push(`post ${form.action} without the CSRF token: ${response.status()}, expected 403`);
+        }
+      }
+      console.log(`[portal hostile forms] ${account}: ${pages.length} pages, ${forms.length} forms, ${requests} requests, ${failures.length} failures`);
+      expect(forms.length).toBeGreaterThan(0);
+      expect(failures).toEqual([]);
+      await tab.context.close();
+    }, 180_000);
+  });
 });
