@@ -10,7 +10,7 @@ import { CorsMiddleware } from './callers/http/cors.middleware';
 import { ENTITIES, MIGRATIONS } from './database/schema';
 import type { GatewayConfig } from './gateway.config';
 import { GATEWAY_SERVICE } from './gateway.description';
-import { PortalFallbackModule, PortalModule } from './portal/portal.module';
+import { PortalModule } from './portal/portal.module';
 import { RoutingModule } from './routing/routing.module';
 import { SignInModule } from './sign-in/sign-in.module';
 
@@ -33,10 +33,8 @@ export class GatewayModule implements NestModule {
         AuditModule,
         ApiDocsModule.forRoot(config),
         PortalModule,
-        // After the others: its catch-all route under /api must not shadow another module's (only the portal's "not
-        // found" comes later).
+        // Last: its catch-all route under /api must not shadow another module's.
         RoutingModule.forRoot(config),
-        PortalFallbackModule,
       ],
     };
   }

@@ -8,6 +8,6 @@ import { AuditLogController } from './http/audit-log.controller';
 @Module({
   providers: [RecordWrite, QueryAuditLog, AuditMiddleware],
   controllers: [AuditLogController],
-  exports: [AuditMiddleware, RecordWrite],
+  exports: [AuditMiddleware, RecordWrite, QueryAuditLog],
 })
 export class AuditModule {}

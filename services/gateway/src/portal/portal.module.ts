@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { AssetsController } from './http/assets.controller';
-import { NotFoundController } from './http/not-found.controller';
+import { PortalNotFoundFilter } from './http/not-found.filter';
 import { AssessorPagesModule } from './pages/assessor/assessor-pages.module';
 import { MinistryPagesModule } from './pages/ministry/ministry-pages.module';
 import { ProviderPagesModule } from './pages/provider/provider-pages.module';
@@ -18,9 +19,7 @@ import { PortalCoreModule } from './portal-core.module';
 @Module({
   imports: [PortalCoreModule, TeacherPagesModule, ProviderPagesModule, AssessorPagesModule, RegionPagesModule, MinistryPagesModule],
   controllers: [AssetsController, StartPagesController, RebuildPagesController],
+  providers: [{ provide: APP_FILTER, useClass: PortalNotFoundFilter }],
 })
 export class PortalModule {}
 
-/** The portal's "page not found": imported after every other module of the gateway, so its catch-all comes last. */
-@Module({ controllers: [NotFoundController] })
-export class PortalFallbackModule {}

@@ -1,0 +1,247 @@
+import { NotFoundException } from '@nestjs/common';
+import type { Principal } from '@napl/auth';
+import type { PortalApi } from '../../application/portal-api';
+
+/** What the services answer about offers, runs, enrolments and paths (only the fields these pages show). */
+
+export type Format =
+  | 'course'
+  | 'training'
+  | 'coaching'
+  | 'intervision'
+  | 'learning-community'
+  | 'masterclass'
+  | 'team-programme'
+  | 'e-learning'
+  | 'conference'
+  | 'degree-programme';
+export type DeliveryMode = 'on-site' | 'online' | 'blended';
+export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'completed' | 'not_completed';
+export type EnrolmentMode = 'open' | 'waiting-list' | 'closed';
+
+export interface SearchHit {
+  readonly offerId: string;
+  readonly providerId: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly sectors: readonly string[];
+  readonly format: Format;
+  readonly deliveryMode: DeliveryMode;
+  readonly studyLoadHours: number;
+  readonly priceCents: number;
+  readonly national: boolean;
+  readonly regionIds: readonly string[];
+  readonly nextStartDate: string | null;
+}
+
+export interface SearchPage {
+  readonly items: readonly SearchHit[];
+  readonly page: number;
+  readonly pageSize: number;
+  readonly total: number;
+  readonly totalIsExact: boolean;
+}
+
+export interface OfferContent {
+  readonly title: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly sectors: readonly string[];
+  readonly format: Format;
+  readonly deliveryMode: DeliveryMode;
+  readonly studyLoadHours: number;
+  readonly priceCents: number;
+  readonly priceCovers: string;
+  readonly regionIds: readonly string[];
+  readonly national: boolean;
+  readonly learningOutcomes: readonly string[];
+  readonly pathStepCodes: readonly string[];
+  readonly teamProgramme: boolean;
+}
+
+export interface Offer {
+  readonly offerId: string;
+  readonly providerId: string;
+  readonly status: string;
+  readonly content: OfferContent | null;
+}
+
+export interface CatalogueRun {
+  readonly runId: string;
+  readonly offerId: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly sessions: readonly { date: string; startTime: string; endTime: string; topic?: string }[];
+  readonly online: boolean;
+  readonly location: string | null;
+  readonly capacity: number;
+  readonly placesLeft: number;
+  readonly enrolment: EnrolmentMode;
+  readonly enrolmentDeadline: string | null;
+  readonly priceCents: number;
+  readonly status: 'scheduled' | 'cancelled';
+}
+
+/** A run as the enrolments service knows it (with the offer's title and the waiting list). */
+export interface EnrolmentRun {
+  readonly runId: string;
+  readonly offerId: string;
+  readonly offerTitle: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly capacity: number;
+  readonly placesLeft: number;
+  readonly waitingListLength: number;
+  readonly teamProgramme: boolean;
+  readonly status: 'scheduled' | 'cancelled';
+  readonly enrolment: EnrolmentMode;
+}
+
+export interface Enrolment {
+  readonly enrolmentId: string;
+  readonly teacherId: string;
+  readonly runId: string;
+  readonly offerId: string;
+  readonly status: EnrolmentStatus;
+  readonly waitingListPosition: number | null;
+  readonly teamEnrolmentId: string | null;
+  readonly enrolledAt: string;
+  readonly cancelledAt: string | null;
+  readonly cancellationCause: string | null;
+  readonly notCompletedReason: string | null;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+  readonly hasMore: boolean;
+}
+
+export interface Teacher {
+  readonly teacherId: string;
+  readonly sector: string | null;
+  readonly schoolId: string | null;
+  readonly schoolName: string | null;
+  readonly regionId: string | null;
+  readonly regionName: string | null;
+  readonly name: string | null;
+  readonly email: string | null;
+  readonly personalDataErased: boolean;
+  readonly participantSince: string | null;
+}
+
+export interface PathStep {
+  readonly code: string;
+  readonly title: string;
+  readonly phase: string;
+  readonly status: 'not-started' | 'in-progress' | 'completed';
+  readonly completedBy: 'offers' | 'recognition' | null;
+  readonly hoursCounted: number;
+  readonly hoursRequired: number | null;
+  readonly formatsMissing: readonly string[];
+}
+
+export interface TeacherPath {
+  readonly teacherPathId: string;
+  readonly teacherId: string;
+  readonly pathId: string;
+  readonly pathTitle: string;
+  readonly version: number;
+  readonly sector: string;
+  readonly startedAt: string;
+  readonly completedAt: string | null;
+  readonly completedSteps: number;
+  readonly totalSteps: number;
+  readonly steps: readonly PathStep[];
+}
+
+export interface PathSummary {
+  readonly pathId: string;
+  readonly code: string;
+  readonly title: string;
+  readonly description: string;
+  readonly currentVersion: number | null;
+}
+
+export interface Mark {
+  readonly id: string;
+  readonly status: 'valid' | 'expired' | 'revoked' | 'superseded';
+  readonly withConditions: boolean;
+  readonly validUntil: string;
+}
+
+export const FORMAT_NAMES: Record<Format, string> = {
+  course: 'Cursus',
+  training: 'Training',
+  coaching: 'Coaching',
+  intervision: 'Intervisie',
+  'learning-community': 'Leergemeenschap',
+  masterclass: 'Masterclass',
+  'team-programme': 'Teamprogramma',
+  'e-learning': 'E-learning',
+  conference: 'Congres',
+  'degree-programme': 'Opleiding met diploma',
+};
+
+export const MODE_NAMES: Record<DeliveryMode, string> = { 'on-site': 'Op locatie', online: 'Online', blended: 'Gemengd (op locatie en online)' };
+
+export const SECTOR_NAMES: Record<string, string> = { po: 'Primair onderwijs', vo: 'Voortgezet onderwijs', mbo: 'Middelbaar beroepsonderwijs', vso: 'Voortgezet speciaal onderwijs' };
+
+export const STATUS_NAMES: Record<EnrolmentStatus, string> = {
+  confirmed: 'Ingeschreven',
+  waitlisted: 'Op de wachtlijst',
+  cancelled: 'Geannuleerd',
+  completed: 'Afgerond',
+  not_completed: 'Niet afgerond',
+};
+
+export const ENROLMENT_MODE_NAMES: Record<EnrolmentMode, string> = { open: 'Plaats vrij', 'waiting-list': 'Vol: wachtlijst', closed: 'Inschrijving gesloten' };
+
+export const STEP_STATUS_NAMES: Record<PathStep['status'], string> = { 'not-started': 'Nog niet begonnen', 'in-progress': 'Bezig', completed: 'Afgerond' };
+
+export const MARK_STATUS_NAMES: Record<Mark['status'], string> = { valid: 'Geldig', expired: 'Verlopen', revoked: 'Ingetrokken', superseded: 'Vervangen' };
+
+const CANCEL_CAUSES: Record<string, string> = { teacher: 'door uzelf', provider: 'door de opleider', run_cancelled: 'de uitvoering ging niet door', school_leader: 'door de schoolleider' };
+
+export const cancelCauseName = (cause: string | null): string => (cause ? (CANCEL_CAUSES[cause] ?? cause) : '');
+
+/** The name of a format, sector or mode the platform may add later: its code rather than nothing. */
+export const nameOf = (names: Record<string, string>, code: string): string => names[code] ?? code;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/** The page does not exist (or is not for this user): the Dutch 404 page. */
+export function notFound(): never {
+  throw new NotFoundException();
+}
+
+/** An id from the address: a uuid, or the page does not exist. */
+export function requireUuid(value: string): string {
+  return isUuid(value) ? value : notFound();
+}
+
+/** The runs of the enrolments service by id, for lists of enrolments (title, dates, places); a run it no longer knows is left out. */
+export async function runsById(api: PortalApi, principal: Principal, runIds: readonly string[]): Promise<Map<string, EnrolmentRun>> {
+  const unique = [...new Set(runIds)];
+  const runs = await Promise.all(unique.map((runId) => api.find<EnrolmentRun>(principal, 'enrolments', `/v1/runs/${runId}`)));
+  return new Map(runs.filter((run): run is EnrolmentRun => run !== undefined).map((run) => [run.runId, run]));
+}
+
+/** Every item of a cursor-paged list (lists here are a person's own, so short; capped as a safeguard). */
+export async function allPages<T>(api: PortalApi, principal: Principal, service: 'enrolments' | 'quality', path: string, query: Record<string, string> = {}): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let round = 0; round < 10; round++) {
+    const page = await api.get<Page<T>>(principal, service, path, { ...query, limit: 100, cursor });
+    items.push(...page.items);
+    if (!page.hasMore || !page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return items;
+}
+
+/** A run's dates as one phrase. */
+export const periodOf = (startDate: string, endDate: string, format: (value: string) => string): string =>
+  startDate === endDate ? format(startDate) : `${format(startDate)} tot en met ${format(endDate)}`;
