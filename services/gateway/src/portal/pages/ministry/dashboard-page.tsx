@@ -1,7 +1,8 @@
 import { Chart, dutchAxisLabel } from '../../ui/chart';
-import { Button, DataTable, Form, Heading, Paragraph, SummaryList, TextField, type FieldError } from '../../ui/components';
+import { Button, DataTable, Form, Heading, Link, Paragraph, SummaryList, TextField, type FieldError } from '../../ui/components';
 import { formatDate, formatDateTime, formatEuro, formatNumber, formatPercent } from '../../ui/format';
-import { figureText, SECTOR_NAMES, type Breakdown, type FigureCell } from './ministry-format';
+import { SECTOR_NAMES } from '../../ui/vocabulary';
+import { figureText, type Breakdown, type FigureCell } from './ministry-format';
 
 /** The monitoring service's answers the dashboard shows (GET /v1/figures/<table>). */
 export interface Figures<F> {
@@ -289,6 +290,10 @@ function Freshness({ freshness }: { freshness: Figures<unknown>['freshness'] }) 
           { header: 'Verwerkt tot', cell: (row) => (row.readUpTo ? formatDateTime(row.readUpTo) : 'Nog niets ontvangen') },
         ]}
       />
+      <Paragraph>
+        Kloppen de cijfers niet meer met de bronnen, bijvoorbeeld na een correctie in de regels? <Link href="/ministerie/herbouw">Bouw de cijfers opnieuw op</Link>{' '}
+        vanaf de eerste gebeurtenis; de huidige cijfers blijven zichtbaar tot de nieuwe klaar zijn.
+      </Paragraph>
     </section>
   );
 }

@@ -43,8 +43,6 @@ export function figureText(value: number | null, suppressed: string | null): str
   return formatNumber(value);
 }
 
-export const SECTOR_NAMES: Record<string, string> = { po: 'Primair onderwijs', vo: 'Voortgezet onderwijs', mbo: 'Middelbaar beroepsonderwijs' };
-
 export interface Region {
   readonly regionId: string;
   readonly name: string;

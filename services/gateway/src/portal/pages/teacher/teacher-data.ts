@@ -2,6 +2,9 @@ import { NotFoundException } from '@nestjs/common';
 import type { Principal } from '@napl/auth';
 import type { PortalApi } from '../../application/portal-api';
 
+// The platform's codes by their Dutch names, shared by every area of the portal.
+export { DELIVERY_MODE_NAMES as MODE_NAMES, FORMAT_NAMES, nameOf, SECTOR_NAMES } from '../../ui/vocabulary';
+
 /** What the services answer about offers, runs, enrolments and paths (only the fields these pages show). */
 
 export type Format =
@@ -170,23 +173,6 @@ export interface Mark {
   readonly validUntil: string;
 }
 
-export const FORMAT_NAMES: Record<Format, string> = {
-  course: 'Cursus',
-  training: 'Training',
-  coaching: 'Coaching',
-  intervision: 'Intervisie',
-  'learning-community': 'Leergemeenschap',
-  masterclass: 'Masterclass',
-  'team-programme': 'Teamprogramma',
-  'e-learning': 'E-learning',
-  conference: 'Congres',
-  'degree-programme': 'Opleiding met diploma',
-};
-
-export const MODE_NAMES: Record<DeliveryMode, string> = { 'on-site': 'Op locatie', online: 'Online', blended: 'Gemengd (op locatie en online)' };
-
-export const SECTOR_NAMES: Record<string, string> = { po: 'Primair onderwijs', vo: 'Voortgezet onderwijs', mbo: 'Middelbaar beroepsonderwijs', vso: 'Voortgezet speciaal onderwijs' };
-
 export const STATUS_NAMES: Record<EnrolmentStatus, string> = {
   confirmed: 'Ingeschreven',
   waitlisted: 'Op de wachtlijst',
@@ -206,7 +192,6 @@ const CANCEL_CAUSES: Record<string, string> = { teacher: 'door uzelf', provider:
 export const cancelCauseName = (cause: string | null): string => (cause ? (CANCEL_CAUSES[cause] ?? cause) : '');
 
 /** The name of a format, sector or mode the platform may add later: its code rather than nothing. */
-export const nameOf = (names: Record<string, string>, code: string): string => names[code] ?? code;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
