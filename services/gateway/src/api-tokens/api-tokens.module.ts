@@ -9,5 +9,7 @@ import { ApiTokensController } from './http/api-tokens.controller';
 @Module({
   providers: [CreateApiToken, ListApiTokens, RotateApiToken, RevokeApiToken],
   controllers: [ApiTokensController],
+  // The provider's token pages in the portal use the same application services as the API.
+  exports: [CreateApiToken, ListApiTokens, RotateApiToken, RevokeApiToken],
 })
 export class ApiTokensModule {}

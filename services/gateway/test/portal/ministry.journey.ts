@@ -1,19 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import type { PortalUnderTest, SignedInTab } from '../support/portal-under-test';
+import type { PortalUnderTest } from '../support/portal-under-test';
+import { h1, tableRows } from '../support/portal-reading';
 
 const TIMEOUT = 120_000;
-
-/** The rows of the table with this caption, each as its cells' texts. */
-async function tableRows(page: Page, caption: string): Promise<string[][]> {
-  const table = page.locator('table', { has: page.locator('caption', { hasText: caption }) });
-  const rows = await table.locator('tbody tr').all();
-  return Promise.all(rows.map(async (row) => (await row.locator('td').allTextContents()).map((text) => text.trim())));
-}
-
-async function h1(tab: SignedInTab): Promise<string> {
-  return ((await tab.page.locator('h1').textContent()) ?? '').trim();
-}
 
 /** Today in the Netherlands as a person types it (30-11-2026). */
 function todayTyped(): string {
@@ -29,7 +18,7 @@ export function ministryJourneys(portal: () => PortalUnderTest): void {
       const tab = await portal().signIn('ministerie-ocw');
       const { page } = tab;
       await page.goto(`${portal().gatewayUrl}/ministerie`);
-      expect(await h1(tab)).toBe('Dashboard');
+      expect(await h1(tab.page)).toBe('Dashboard');
       // Charts drawn on the server: an SVG with a name for screen readers, in a figure with its caption.
       const charts = page.locator('figure svg[role="img"]');
       expect(await charts.count()).toBeGreaterThanOrEqual(4);
@@ -77,7 +66,7 @@ export function ministryJourneys(portal: () => PortalUnderTest): void {
       await page.goto(`${portal().gatewayUrl}/ministerie`);
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vergoedingsregels' }).click();
       await page.waitForURL(/\/ministerie\/regels$/);
-      expect(await h1(tab)).toBe('Vergoedingsregels');
+      expect(await h1(tab.page)).toBe('Vergoedingsregels');
       expect((await tableRows(page, 'Versies van de vergoedingsregeling')).some((row) => row[1] === 'Gepubliceerd')).toBe(true);
       await portal().check(tab, 'ministerie-regels');
 
@@ -100,14 +89,14 @@ export function ministryJourneys(portal: () => PortalUnderTest): void {
       await page.getByLabel('Toelichting (niet verplicht)').fill(`Journey ${Date.now()}: iets hoger vergoed deel.`);
       await page.getByRole('button', { name: 'Concept opslaan' }).click();
       await page.waitForURL(/\/ministerie\/regels\/\d+\?melding=concept$/);
-      expect(await h1(tab)).toMatch(/^Versie \d+ van de vergoedingsregeling$/);
+      expect(await h1(tab.page)).toMatch(/^Versie \d+ van de vergoedingsregeling$/);
       expect(await page.getByRole('status').textContent()).toContain('Het concept is opgeslagen');
       expect(await page.locator('dd', { hasText: '60%' }).count()).toBe(1);
       await portal().check(tab, 'ministerie-regel-concept');
 
       await page.getByRole('link', { name: 'Dit concept publiceren' }).click();
       await page.waitForURL(/\/publiceren$/);
-      expect(await h1(tab)).toMatch(/^Versie \d+ publiceren\?$/);
+      expect(await h1(tab.page)).toMatch(/^Versie \d+ publiceren\?$/);
       expect(await page.getByRole('button', { name: /^Ja, versie \d+ publiceren$/ }).count()).toBe(1);
       await portal().check(tab, 'ministerie-regel-publiceren');
       // Not published: a published version would re-assess enrolments in the shared demo data.
@@ -124,11 +113,11 @@ export function ministryJourneys(portal: () => PortalUnderTest): void {
       const tab = await portal().signIn('ministerie-ocw');
       const { page } = tab;
       await page.goto(`${portal().gatewayUrl}/ministerie/regio-s`);
-      expect(await h1(tab)).toBe('Regio’s');
+      expect(await h1(tab.page)).toBe('Regio’s');
       await portal().check(tab, 'ministerie-regio-s');
       await page.getByRole('link', { name: 'Utrecht Stad', exact: true }).click();
       await page.waitForURL(/\/ministerie\/regio-s\/utrecht-stad$/);
-      expect(await h1(tab)).toBe('Utrecht Stad');
+      expect(await h1(tab.page)).toBe('Utrecht Stad');
       const budgets = await tableRows(page, 'Budget van Utrecht Stad per jaar');
       const year2027 = budgets.find(([year]) => year === '2027');
       expect(year2027).toBeDefined();
@@ -151,7 +140,7 @@ export function ministryJourneys(portal: () => PortalUnderTest): void {
       // The allocation is a write through the gateway: the audit log shows it, filtered by the user.
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Auditlog' }).click();
       await page.waitForURL(/\/ministerie\/auditlog$/);
-      expect(await h1(tab)).toBe('Auditlog');
+      expect(await h1(tab.page)).toBe('Auditlog');
       await page.getByLabel('Vanaf datum').fill('gisteren');
       await page.getByRole('button', { name: 'Filteren' }).click();
       expect(await page.getByRole('alert').getByRole('link', { name: /bestaande datum/ }).count()).toBe(1);
@@ -177,7 +166,7 @@ export function ministryJourneys(portal: () => PortalUnderTest): void {
       const tab = await portal().signIn('ministerie-ocw');
       const { page } = tab;
       await page.goto(`${portal().gatewayUrl}/ministerie/beoordelingen`);
-      expect(await h1(tab)).toBe('Te beoordelen');
+      expect(await h1(tab.page)).toBe('Te beoordelen');
       expect(await page.getByRole('heading', { name: 'Inschrijvingen boven de grens voor beoordeling' }).count()).toBe(1);
       expect(await page.getByRole('heading', { name: 'Ingediende declaraties' }).count()).toBe(1);
       // Each list shows its rows, or says plainly that nothing waits.

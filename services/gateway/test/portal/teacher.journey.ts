@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { PortalUnderTest } from '../support/portal-under-test';
+import { h1, tableRows } from '../support/portal-reading';
 
 const TIMEOUT = 120_000;
 
@@ -8,20 +9,6 @@ const TIMEOUT = 120_000;
 const OFFER = 'Kunstmatige intelligentie in je lespraktijk';
 /** The demo's team programme, for the school leader of OBS De Regenboog. */
 const TEAM_OFFER = 'Teamleren: samen werken aan begrijpend lezen';
-
-async function h1(page: Page): Promise<string> {
-  return ((await page.locator('h1').textContent()) ?? '').trim();
-}
-
-/** The rows of the table with this caption, as their cells' texts. */
-async function tableRows(page: Page, caption: string): Promise<string[][]> {
-  const table = page.locator('table', { has: page.locator('caption', { hasText: caption }) });
-  if ((await table.count()) === 0) return [];
-  const rows = table.locator('tbody tr');
-  const result: string[][] = [];
-  for (let index = 0; index < (await rows.count()); index++) result.push((await rows.nth(index).locator('td').allTextContents()).map((text) => text.trim()));
-  return result;
-}
 
 /** What an earlier, interrupted run may have left: cancel it, so the journey starts from the demo data. */
 async function cancelLeftovers(page: Page, linkName: string, button: string): Promise<void> {
