@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const search = await (await fetch(`${GATEWAY}/aanbod`, { headers: { cookie: cookies[0] } })).text();
   const offerPath = /href="(\/aanbod\/[0-9a-f-]{36})"/.exec(search)?.[1];
   if (!offerPath) throw new Error('no offer link on /aanbod: is the demo data loaded?');
-  const pages = ['/', '/aanbod', '/aanbod?tekst=lezen', offerPath, '/mijn/inschrijvingen'];
+  const pages = ['/', '/aanbod', '/aanbod?q=lezen&plaatsen=ja', offerPath, '/mijn/inschrijvingen'];
   console.log(`portal pages: ${USERS} signed-in teachers, each asking again as soon as a page arrives, ${SECONDS} s per page, against ${GATEWAY}`);
   console.log('| page | pages | pages/s | p50 ms | p95 ms | p99 ms | other answers |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');

@@ -76,7 +76,7 @@ async function scoreAll(tab: SignedInTab, codes: readonly string[], skipJustific
 
 /** The main journeys of an assessor, and the ministry managing the quality framework and the paths, in a real browser. */
 export function assessorJourneys(portal: () => PortalUnderTest): void {
-  it('beoordelaar-1 scores every criterion, fixes a missing justification and decides; a second assessor confirms with four eyes', async () => {
+  it('beoordelaar-1 scores every criterion, fixes a missing justification and decides; beoordelaar-2 sees the decision (and confirms it, when the quality service runs with four eyes)', async () => {
     const title = `Feedback in de rekenles ${Date.now()}`;
     await submitOffer(portal(), title);
 
@@ -134,7 +134,7 @@ export function assessorJourneys(portal: () => PortalUnderTest): void {
       await second.page.getByRole('radio', { name: 'Nee, terug naar de beoordelaar' }).check();
       await second.page.getByRole('button', { name: 'Antwoord versturen' }).click();
       expect(await second.page.getByRole('link', { name: 'Geef een reden als u de beslissing niet bevestigt' }).count()).toBe(1);
-    await portal().check(second, 'beoordelaar-vier-ogen');
+      await portal().check(second, 'beoordelaar-vier-ogen');
       await second.page.getByRole('radio', { name: 'Ja, ik bevestig de beslissing' }).check();
       await second.page.getByRole('button', { name: 'Antwoord versturen' }).click();
       expect(await second.page.getByRole('status').filter({ hasText: 'U heeft de beslissing bevestigd' }).count()).toBe(1);

@@ -29,7 +29,23 @@ const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH
  * Sends one request to a service and resolves with its answer's head once it arrives (the body streams on). The
  * timeout covers the time until the answer's head arrives.
  */
-export function sendUpstream(upstream: UpstreamRequest): Promise<IncomingMessage> {
+export async function sendUpstream(upstream: UpstreamRequest): Promise<IncomingMessage> {
+  try {
+    return await sendOnce(upstream);
+  } catch (error) {
+    // A kept-alive connection the service closed just as it was taken for this request (its idle timeout): the
+    // request never reached the service, so a read is sent again once, on a fresh connection (Node's
+    // request.reusedSocket advice). A write is not: it might have been received.
+    if (error instanceof StaleConnection && SAFE_TO_REPEAT.has(upstream.method)) return sendOnce(upstream);
+    throw error instanceof StaleConnection ? new UpstreamFailure('bad-gateway', error.message) : error;
+  }
+}
+
+const SAFE_TO_REPEAT = new Set(['GET', 'HEAD']);
+
+class StaleConnection extends Error {}
+
+function sendOnce(upstream: UpstreamRequest): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const secure = upstream.url.protocol === 'https:';
     const outgoing = (secure ? httpsRequest : httpRequest)(upstream.url, {
@@ -47,6 +63,7 @@ export function sendUpstream(upstream: UpstreamRequest): Promise<IncomingMessage
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (error instanceof UpstreamFailure) return reject(error);
+      if (outgoing.reusedSocket && error.code === 'ECONNRESET') return reject(new StaleConnection(error.message));
       reject(new UpstreamFailure(REFUSED.has(error.code ?? '') ? 'unavailable' : 'bad-gateway', error.message));
     });
     outgoing.end(upstream.body);

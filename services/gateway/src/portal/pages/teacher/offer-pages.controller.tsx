@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { hasRole, type Principal } from '@napl/auth';
 import type { GatewayRequest } from '../../../callers/http/gateway-access.guard';
 import { PortalApi, PortalApiError } from '../../application/portal-api';
+import { ReferenceDataCache } from '../../application/reference-data-cache';
 import { errorsOfProblem, formValues } from '../../http/form';
 import { PortalPages, principalOf, redirectAfterPost, sendPage } from '../../http/portal-page';
 import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, DataTable, Form, Heading, Link, Pagination, Paragraph, SelectField, SummaryList, Tag, TextField, type Choice, type FieldError } from '../../ui/components';
@@ -42,7 +43,10 @@ interface PathVersion {
 /** Find offers (search with filters), an offer with its runs and quality mark, and enrol in a run after checking the answers. */
 @PortalPages('aanbod')
 export class OfferPagesController {
-  constructor(private readonly api: PortalApi) {}
+  constructor(
+    private readonly api: PortalApi,
+    private readonly referenceData: ReferenceDataCache,
+  ) {}
 
   @Get()
   async search(@Req() request: GatewayRequest, @Res() response: Response, @Query() query: Record<string, unknown>): Promise<void> {
@@ -193,14 +197,25 @@ export class OfferPagesController {
     }
   }
 
-  /** The education regions (the reimbursement service keeps them), as choices. */
-  private async regions(principal: Principal): Promise<Choice[]> {
+  /** The education regions (the reimbursement service keeps them), as choices; the same for every user of a role, kept a minute. */
+  private regions(principal: Principal): Promise<Choice[]> {
+    return this.referenceData.get(`regions:${[...principal.roles].sort().join(',')}`, 60_000, () => this.loadRegions(principal));
+  }
+
+  private async loadRegions(principal: Principal): Promise<Choice[]> {
     const page = await this.api.get<{ items: { regionId: string; name: string }[] }>(principal, 'reimbursement', '/v1/regions', { limit: 100 });
     return page.items.map((region) => ({ value: region.regionId, label: region.name }));
   }
 
-  /** The choices of the filters: regions, the steps of the published paths, and the providers' names for the results. */
-  private async filterChoices(principal: Principal): Promise<FilterChoices> {
+  /**
+   * The choices of the filters: regions, the steps of the published paths, and the providers' names for the results.
+   * The same for every user of a role, so kept for a minute (a new path step shows within a minute).
+   */
+  private filterChoices(principal: Principal): Promise<FilterChoices> {
+    return this.referenceData.get(`offer-filters:${[...principal.roles].sort().join(',')}`, 60_000, () => this.loadFilterChoices(principal));
+  }
+
+  private async loadFilterChoices(principal: Principal): Promise<FilterChoices> {
     const [regions, paths, providers] = await Promise.all([
       this.regions(principal),
       this.api.get<PathSummary[]>(principal, 'paths', '/v1/paths'),
