@@ -89,6 +89,8 @@ export const NAPL_THEME_CSS = `
   --utrecht-form-control-focus-border-color: #000;
   --utrecht-form-control-invalid-border-color: var(--napl-color-error);
   --utrecht-form-control-placeholder-color: #5a5a5a;
+  /* A chevron, so a select is seen as a list to choose from (the component draws none of its own). */
+  --utrecht-select-background-image: url("data:image/svg+xml;charset=utf-8,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Cpath d='M6 9l6 6 6-6' fill='none' stroke='%231b1b1b' stroke-width='2.5'/%3E%3C/svg%3E");
   --utrecht-checkbox-size: 1.5rem;
   --utrecht-checkbox-border-color: var(--napl-color-border);
   --utrecht-checkbox-border-width: 2px;
@@ -157,5 +159,6 @@ export const NAPL_THEME_CSS = `
 .napl-visually-hidden { position: absolute !important; inline-size: 1px; block-size: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .napl-skip-link { position: absolute; inset-inline-start: -999rem; background: var(--napl-color-focus); color: #000; padding: 0.5rem 1rem; }
 .napl-skip-link:focus { inset-inline-start: 0; z-index: 10; }
+.napl-theme .utrecht-select--html-select { padding-inline-end: 2.5rem; background-position: right 0.5rem center; }
 .napl-progress { inline-size: 100%; max-inline-size: 32rem; block-size: 1.25rem; }
 `;
