@@ -6,6 +6,7 @@ export * from './event-publisher';
 export * from './event-fed-service';
 export * from './test-dates';
 export * from './own-broker';
+export * from './free-port';
 export * from './platform-conformance';
 export * from './conformance/openapi-operations';
 export * from './conformance/hostile-cases';

@@ -14,7 +14,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@napl/auth';
-import { freePort, startGateway, startServiceProcess } from '../test/support/gateway-process';
+import { freePort } from '@napl/testing';
+import { startGateway, startServiceProcess } from '../test/support/gateway-process';
 
 const [teacherArg, concurrencyArg, roundsArg] = process.argv.slice(2).map(Number);
 const TEACHERS = teacherArg || 300;

@@ -1,6 +1,7 @@
 import { DEMO_ACCOUNTS } from '@napl/auth';
 import { TestBrowser } from './support/browser';
-import { freePort, startGateway, startServiceProcess, type GatewayProcess, type ServiceProcess } from './support/gateway-process';
+import { freePort } from '@napl/testing';
+import { startGateway, startServiceProcess, type GatewayProcess, type ServiceProcess } from './support/gateway-process';
 import { bodyOf } from './support/stub-service';
 
 /**

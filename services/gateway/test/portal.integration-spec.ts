@@ -3,7 +3,7 @@ import { ministryJourneys } from './portal/ministry.journey';
 import { providerJourneys } from './portal/provider.journey';
 import { regionJourneys } from './portal/region.journey';
 import { teacherJourneys } from './portal/teacher.journey';
-import type { DemoAccount } from './support/portal-browser';
+import { seriousViolations, type DemoAccount } from './support/portal-browser';
 import { crawlForms, hostileVariants, SCRIPT_PROBE } from './support/portal-forms';
 import { startPortalUnderTest, type PortalUnderTest } from './support/portal-under-test';
 
@@ -50,6 +50,49 @@ describe('portal: every role in a real browser', () => {
       await other.close();
     }, 60_000);
 
+    it('works with the keyboard alone: a skip link first, focus always visible, a search sent with Enter', async () => {
+      const tab = await portal.signIn('docent-anne');
+      const { page } = tab;
+      // Runs in the browser (the project's TypeScript has no DOM types): how the focused element is marked.
+      const focusMark = () =>
+        page.evaluate(() => {
+          const dom = globalThis as unknown as {
+            document: { activeElement: { textContent: string | null; id: string; getAttribute(name: string): string | null } | null };
+            getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string; boxShadow: string; backgroundColor: string };
+          };
+          const element = dom.document.activeElement;
+          const style = element ? dom.getComputedStyle(element) : undefined;
+          return {
+            text: element?.textContent?.trim() ?? '',
+            id: element?.id ?? '',
+            name: element?.getAttribute('name') ?? '',
+            visible: style !== undefined && ((style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none'),
+          };
+        });
+      await page.goto(`${portal.gatewayUrl}/aanbod`);
+      await page.keyboard.press('Tab');
+      expect(await focusMark()).toMatchObject({ text: 'Naar de inhoud', visible: true });
+      await page.keyboard.press('Enter');
+      expect(await focusMark()).toMatchObject({ id: 'inhoud' });
+      await page.keyboard.press('Tab');
+      expect(await focusMark()).toMatchObject({ name: 'q', visible: true });
+      await page.keyboard.type('lezen');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/aanbod\?.*q=lezen/);
+      expect(await page.getByLabel('Zoekwoorden').inputValue()).toBe('lezen');
+      // Every link and button of the menu and the header can be reached with Tab, each visibly focused.
+      await page.goto(`${portal.gatewayUrl}/`);
+      const reached: string[] = [];
+      for (let step = 0; step < 12; step++) {
+        await page.keyboard.press('Tab');
+        const mark = await focusMark();
+        expect({ element: mark.text, visible: mark.visible }).toEqual({ element: mark.text, visible: true });
+        reached.push(mark.text);
+      }
+      expect(reached).toEqual(expect.arrayContaining(['Afmelden', 'Aanbod zoeken', 'Mijn inschrijvingen', 'Mijn gegevens']));
+      await tab.context.close();
+    }, 60_000);
+
     it('keeps the start page accessible', async () => {
       const tab = await portal.signIn('docent-anne');
       await portal.check(tab, 'start-leraar');
@@ -90,10 +133,13 @@ describe('portal: every role in a real browser', () => {
   describe('hostile input on every form a role meets', () => {
     const ACCOUNTS: DemoAccount[] = ['docent-anne', 'schoolleider-utrecht', 'opleider-hanze', 'beoordelaar-1', 'regio-utrecht-stad', 'ministerie-ocw'];
 
-    it.each(ACCOUNTS)('%s: every form answers hostile input with a page (never 5xx), escapes it, and refuses a post without the CSRF token', async (account) => {
+    it.each(ACCOUNTS)('%s: every page met passes axe; every form answers hostile input with a page (never 5xx), escapes it, and refuses a post without the CSRF token', async (account) => {
       const tab = await portal.signIn(account);
-      const { pages, forms } = await crawlForms(tab.page, portal.gatewayUrl);
       const failures: string[] = [];
+      // Every page the crawl meets gets the same accessibility check as the journeys' main pages.
+      const { pages, forms } = await crawlForms(tab.page, portal.gatewayUrl, async (path) => {
+        for (const violation of await seriousViolations(tab.page)) failures.push(`${path}: ${violation.impact} ${violation.id} (${violation.help})`);
+      });
       let requests = 0;
       // Sent from inside the signed-in page, as its own script would: the session cookie is Secure, which chromium
       // sends to http://127.0.0.1 but playwright's own request client does not.

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { testKafkaEnv } from '@napl/testing';
+import { freePort, testKafkaEnv } from '@napl/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -14,17 +13,6 @@ export interface ServiceProcess {
   /** CPU time the process has used so far (user + system, in ms), from /proc: what benchmarks charge per request. */
   cpuMs(): number;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** The settings of an end-to-end test's services: its database, its topics, its token keys, and any extra. */

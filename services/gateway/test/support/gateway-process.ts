@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_ACCOUNTS, DevIssuer, type Principal } from '@napl/auth';
-import { deleteTopicsWithPrefix, dropTestDatabase, newTestDatabaseUrl, newTopicPrefix, testInfraFromEnv, testKafkaEnv } from '@napl/testing';
+import { deleteTopicsWithPrefix, dropTestDatabase, freePort, newTestDatabaseUrl, newTopicPrefix, testInfraFromEnv, testKafkaEnv } from '@napl/testing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const MAIN = join(ROOT, 'services', 'gateway', 'dist', 'main.js');
@@ -27,17 +26,6 @@ export interface GatewayProcess {
   /** A query on the gateway's schema. */
   query<T = Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** `databaseUrl`: a second replica, sharing another gateway's database (that one drops it). */

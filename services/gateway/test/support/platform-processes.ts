@@ -1,5 +1,5 @@
-import { deleteTopicsWithPrefix, newTopicPrefix } from '@napl/testing';
-import { freePort, startGateway, startServiceProcess, type GatewayProcess, type ServiceProcess } from './gateway-process';
+import { deleteTopicsWithPrefix, freePort, newTopicPrefix } from '@napl/testing';
+import { startGateway, startServiceProcess, type GatewayProcess, type ServiceProcess } from './gateway-process';
 
 /** Every service the gateway routes to, in the order they start (the first ones create what later ones need). */
 export const PLATFORM_SERVICES = ['catalogue', 'quality', 'enrolments', 'paths', 'reimbursement', 'monitoring'] as const;

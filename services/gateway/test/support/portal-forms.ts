@@ -14,9 +14,14 @@ const NOT_CRAWLED = /^\/(afmelden|auth|api|assets|docs|v1|health|metrics)(\/|$)/
 
 /**
  * Every form a signed-in user meets from the start page: the menu's pages and the pages they link to (one step on),
- * up to `maxPages`, read in the browser tab itself (with its session).
+ * up to `maxPages`, read in the browser tab itself (with its session). `onPage` sees each page as it is loaded.
  */
-export async function crawlForms(page: Page, baseUrl: string, maxPages = 25): Promise<{ pages: string[]; forms: FoundForm[] }> {
+export async function crawlForms(
+  page: Page,
+  baseUrl: string,
+  onPage: (path: string) => Promise<void> = async () => undefined,
+  maxPages = 25,
+): Promise<{ pages: string[]; forms: FoundForm[] }> {
   await page.goto(`${baseUrl}/`);
   const menu = await linksOn(page, 'nav[aria-label="Hoofdmenu"] a');
   const visited = new Set<string>(['/']);
@@ -29,6 +34,7 @@ export async function crawlForms(page: Page, baseUrl: string, maxPages = 25): Pr
       visited.add(path);
       const response = await page.goto(`${baseUrl}${path}`);
       if (!response || !(response.headers()['content-type'] ?? '').startsWith('text/html')) continue;
+      await onPage(path);
       forms.push(...(await formsOn(page, path)));
       if (depth === 0) next.push(...(await linksOn(page, 'main a')));
     }

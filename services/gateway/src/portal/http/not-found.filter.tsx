@@ -6,8 +6,8 @@ import { ButtonLink, Paragraph } from '../ui/components';
 import { Layout, renderDocument } from '../ui/layout';
 
 /**
- * What no route answers: a Dutch "page not found" for a browser asking for a portal path, the platform's JSON
- * problem (404) for everything else. A global filter, not a catch-all route: Nest's own "no such route" comes after
+ * What no route answers: a Dutch "page not found" for a browser asking for a portal path (its Accept names
+ * text/html, as a browser's navigation does), the platform's JSON problem (404) for everything else. A global filter, not a catch-all route: Nest's own "no such route" comes after
  * every route of every module, whatever order the modules were registered in. A portal page's own 404 (an unknown
  * offer) is answered by its controller's PortalErrorFilter first.
  */
@@ -18,7 +18,7 @@ export class PortalNotFoundFilter implements ExceptionFilter {
   catch(error: NotFoundException, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    if (host.getType() !== 'http' || request.method !== 'GET' || !isPortalPath(request.path) || response.headersSent) {
+    if (host.getType() !== 'http' || request.method !== 'GET' || !isPortalPath(request.path) || !asksForHtml(request) || response.headersSent) {
       this.problems.catch(error, host);
       return;
     }
@@ -30,4 +30,8 @@ export class PortalNotFoundFilter implements ExceptionFilter {
     );
     response.status(404).type('html').send(renderDocument(page, { path: request.path }));
   }
+}
+
+function asksForHtml(request: Request): boolean {
+  return (request.headers.accept ?? '').includes('text/html');
 }
