@@ -1,8 +1,9 @@
 import { Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { cookieOf, GATEWAY_SETTINGS, type GatewaySettings } from '../../callers/application/gateway-settings';
+import { GATEWAY_SETTINGS, type GatewaySettings } from '../../callers/application/gateway-settings';
 import type { GatewayRequest } from '../../callers/http/gateway-access.guard';
 import { SessionStore } from '../../sign-in/application/session-store';
+import { endBrowserSession, sessionCookieOptions } from '../../sign-in/http/session-cookie';
 import { PortalPages, sendPage } from '../http/portal-page';
 import { ButtonLink, Heading, Paragraph } from '../ui/components';
 import { Layout } from '../ui/layout';
@@ -57,9 +58,10 @@ export class StartPagesController {
   /** Signing out from a page: the form posts the session's CSRF token; the session ends and its cookie goes. */
   @Post('afmelden')
   async signOut(@Req() request: GatewayRequest, @Res() response: Response): Promise<void> {
-    const sessionId = cookieOf(request.headers.cookie, this.settings.sessionCookie);
-    if (request.caller?.via === 'session' && sessionId !== undefined) await this.sessions.end(sessionId);
-    response.clearCookie(this.settings.sessionCookie, { path: '/', httpOnly: true, secure: this.settings.secureCookies, sameSite: 'lax' });
+    // A session that had ended already still leaves its cookie behind: drop that too.
+    if (!(await endBrowserSession(request, response, this.sessions, this.settings))) {
+      response.clearCookie(this.settings.sessionCookie, sessionCookieOptions(this.settings));
+    }
     response.redirect(303, '/');
   }
 }

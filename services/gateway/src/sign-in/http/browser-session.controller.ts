@@ -2,10 +2,11 @@ import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/commo
 import { ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ROLES, Roles } from '@napl/auth';
-import { cookieOf, GATEWAY_SETTINGS, type GatewaySettings } from '../../callers/application/gateway-settings';
+import { GATEWAY_SETTINGS, type GatewaySettings } from '../../callers/application/gateway-settings';
 import { GatewayAccess, type GatewayRequest } from '../../callers/http/gateway-access.guard';
 import { SessionStore } from '../application/session-store';
 import { SignInError } from '../domain/sign-in.errors';
+import { endBrowserSession } from './session-cookie';
 import { SessionDto } from './session.dto';
 
 @ApiTags('sign-in')
@@ -34,11 +35,8 @@ export class BrowserSessionController {
   @ApiNoContentResponse({ description: 'Afgemeld.' })
   @ApiForbiddenResponse({ description: 'Geen of een verkeerd CSRF-token.' })
   async logout(@Req() request: GatewayRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const sessionId = cookieOf(request.headers.cookie, this.settings.sessionCookie);
-    if (request.caller?.via !== 'session' || sessionId === undefined) {
+    if (!(await endBrowserSession(request, response, this.sessions, this.settings))) {
       throw new SignInError('NOT_A_SESSION', 'invalid', 'Afmelden geldt alleen voor een browsersessie; een token trekt u in bij de uitgever of als API-token.');
     }
-    await this.sessions.end(sessionId);
-    response.clearCookie(this.settings.sessionCookie, { path: '/', httpOnly: true, secure: this.settings.secureCookies, sameSite: 'lax' });
   }
 }

@@ -6,6 +6,7 @@ import { AllowAnonymous, GatewayAccess } from '../../callers/http/gateway-access
 import { FinishSignIn } from '../application/finish-sign-in';
 import { StartSignIn } from '../application/start-sign-in';
 import { SESSION_ABSOLUTE_HOURS, SIGN_IN_ATTEMPT_MINUTES } from '../domain/session-rules';
+import { sessionCookieOptions } from './session-cookie';
 
 const SIGN_IN_COOKIE = 'napl_sign_in';
 
@@ -44,15 +45,7 @@ export class SignInController {
     const callbackUrl = new URL(request.originalUrl, this.settings.publicUrl);
     response.clearCookie(SIGN_IN_COOKIE, { path: '/auth', httpOnly: true, secure: this.settings.secureCookies, sameSite: 'lax' });
     const { sessionId, returnTo } = await this.finish.execute(callbackUrl, cookieOf(request.headers.cookie, SIGN_IN_COOKIE));
-    // HttpOnly: no script reads it; Secure: https only; SameSite=Lax: not sent with another site's form posts or
-    // fetches (writes need the CSRF token besides), but kept on a link followed to the portal.
-    response.cookie(this.settings.sessionCookie, sessionId, {
-      httpOnly: true,
-      secure: this.settings.secureCookies,
-      sameSite: 'lax',
-      path: '/',
-      maxAge: SESSION_ABSOLUTE_HOURS * 3600_000,
-    });
+    response.cookie(this.settings.sessionCookie, sessionId, { ...sessionCookieOptions(this.settings), maxAge: SESSION_ABSOLUTE_HOURS * 3600_000 });
     response.redirect(302, returnTo);
   }
 }
