@@ -29,6 +29,13 @@ export class PortalApiError extends Error {
   }
 }
 
+/** A page of a list as every service answers it. */
+export interface CursorPage<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+  readonly hasMore?: boolean;
+}
+
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined | null>;
 
 /**
@@ -45,6 +52,22 @@ export class PortalApi {
     const answer = await this.call<T>(principal, service, 'GET', path, { query });
     if (!answer.ok) throw new PortalApiError(answer.status, answer.problem);
     return answer.body;
+  }
+
+  /**
+   * Every item of a cursor-paged list (`{ items, nextCursor, hasMore? }`), a hundred a page, reading on while the
+   * service gives a next cursor. `maxPages` guards a page that expects a short list against a runaway.
+   */
+  async getAll<T>(principal: Principal, service: RoutedService, path: string, query: Query = {}, maxPages = Number.POSITIVE_INFINITY): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const answer = await this.get<CursorPage<T>>(principal, service, path, { ...query, limit: 100, cursor });
+      items.push(...answer.items);
+      if (answer.hasMore === false || !answer.nextCursor) break;
+      cursor = answer.nextCursor;
+    }
+    return items;
   }
 
   /** A read that may find nothing: undefined on 404. */

@@ -106,15 +106,10 @@ function errorOf(errors: readonly FieldError[] | undefined, name: string): strin
   return errors?.find((error) => error.field === name)?.message;
 }
 
-function FieldFrame({ name, label, description, error, children }: { name: string; label: string; description?: string; error?: string; children: ReactNode }) {
-  const id = fieldId(name);
+/** A field's description and error, with the ids its control's aria-describedby names (describedBy). */
+function FieldHints({ id, description, error }: { id: string; description?: string; error?: string }) {
   return (
-    <div className={error ? 'utrecht-form-field utrecht-form-field--invalid' : 'utrecht-form-field'}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
+    <>
       {description ? (
         <div className="utrecht-form-field-description" id={`${id}-description`}>
           {description}
@@ -126,6 +121,20 @@ function FieldFrame({ name, label, description, error, children }: { name: strin
           {error}
         </div>
       ) : null}
+    </>
+  );
+}
+
+function FieldFrame({ name, label, description, error, children }: { name: string; label: string; description?: string; error?: string; children: ReactNode }) {
+  const id = fieldId(name);
+  return (
+    <div className={error ? 'utrecht-form-field utrecht-form-field--invalid' : 'utrecht-form-field'}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      <FieldHints id={id} description={description} error={error} />
       <div className="utrecht-form-field__input">{children}</div>
     </div>
   );
@@ -220,17 +229,7 @@ export function ChoiceGroup({ name, label, description, errors, value, choices, 
   return (
     <fieldset className={error ? 'utrecht-form-fieldset utrecht-form-fieldset--invalid' : 'utrecht-form-fieldset'} aria-describedby={describedBy(name, description, error)}>
       <legend className="utrecht-form-fieldset__legend">{label}</legend>
-      {description ? (
-        <div className="utrecht-form-field-description" id={`${id}-description`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${id}-error`}>
-          <span className="napl-visually-hidden">Fout: </span>
-          {error}
-        </div>
-      ) : null}
+      <FieldHints id={id} description={description} error={error} />
       {choices.map((choice, index) => {
         // The first option carries the field's id, so the error summary's link lands on the group.
         const optionId = index === 0 ? id : `${id}-${index}`;

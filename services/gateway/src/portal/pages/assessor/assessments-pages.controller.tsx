@@ -8,7 +8,8 @@ import { PortalApi } from '../../application/portal-api';
 import { errorsOfProblem, formValues, type FormValues } from '../../http/form';
 import { PortalPages, principalOf, redirectAfterPost, sendPage } from '../../http/portal-page';
 import type { FieldError } from '../../ui/components';
-import { readConfirmation, readDecision, readScores, UUID, valuesOfScores } from './assessment-forms';
+import { isUuid } from '../../http/path-ids';
+import { readConfirmation, readDecision, readScores, valuesOfScores } from './assessment-forms';
 import { CasePage, CasesPage, DecisionPage, STATUS_FILTERS } from './assessment-pages';
 import type { Assessment, AssessmentDetail, AssessmentPage, HistoryEntry, MarkConditions, OfferVersion, Provider } from './quality-api';
 
@@ -79,7 +80,7 @@ export class AssessmentsPagesController {
     const principal = principalOf(request, 'assessor');
     const { assessment } = await this.detail(principal, assessmentId);
     const values = formValues(body);
-    const idempotencyKey = UUID.test(values.idempotencyKey ?? '') ? values.idempotencyKey : randomUUID();
+    const idempotencyKey = isUuid(values.idempotencyKey ?? '') ? values.idempotencyKey : randomUUID();
     const again = (errors: FieldError[], status: number) =>
       sendPage(request, response, <DecisionPage assessment={assessment} values={values} errors={errors} idempotencyKey={idempotencyKey} />, status);
     const { decision, errors } = readDecision(values, todayInAmsterdam());
@@ -96,7 +97,7 @@ export class AssessmentsPagesController {
     const values = formValues(body);
     const { confirmation, errors } = readConfirmation(values);
     if (!confirmation) return this.sendCase(request, response, principal, detail, { values, errors, status: 400 });
-    const idempotencyKey = UUID.test(values.idempotencyKey ?? '') ? values.idempotencyKey : undefined;
+    const idempotencyKey = isUuid(values.idempotencyKey ?? '') ? values.idempotencyKey : undefined;
     const answer = await this.api.send(principal, 'quality', 'POST', `/v1/assessments/${assessmentId}/confirmation`, confirmation, { idempotencyKey });
     if (!answer.ok) return this.sendCase(request, response, principal, detail, { values, errors: errorsOfProblem(answer.problem, 'agree'), status: answer.status });
     redirectAfterPost(response, `/beoordelen/${assessmentId}`, confirmation.agree ? 'bevestigd' : 'teruggestuurd');
@@ -108,7 +109,7 @@ export class AssessmentsPagesController {
     const principal = principalOf(request, 'assessor');
     const detail = await this.detail(principal, assessmentId);
     const markId = detail.assessment.markId;
-    if (detail.assessment.status !== 'approved-with-conditions' || !markId || !UUID.test(markId)) throw new NotFoundException();
+    if (detail.assessment.status !== 'approved-with-conditions' || !markId || !isUuid(markId)) throw new NotFoundException();
     const values = formValues(body);
     if (!values.justification) {
       return this.sendCase(request, response, principal, detail, { values, errors: [{ field: 'justification', message: 'Geef aan waaruit blijkt dat aan de voorwaarden is voldaan' }], status: 400 });
@@ -120,7 +121,7 @@ export class AssessmentsPagesController {
 
   /** A case by id; an id that is no uuid is a page that does not exist. */
   private async detail(principal: Principal, assessmentId: string): Promise<AssessmentDetail> {
-    if (!UUID.test(assessmentId)) throw new NotFoundException();
+    if (!isUuid(assessmentId)) throw new NotFoundException();
     return this.api.get<AssessmentDetail>(principal, 'quality', `/v1/assessments/${assessmentId}`);
   }
 
@@ -132,7 +133,7 @@ export class AssessmentsPagesController {
     options: { values: FormValues; errors?: FieldError[]; notice?: string; status?: number },
   ): Promise<void> {
     const { assessment } = detail;
-    const markId = assessment.status === 'approved-with-conditions' && assessment.markId && UUID.test(assessment.markId) ? assessment.markId : undefined;
+    const markId = assessment.status === 'approved-with-conditions' && assessment.markId && isUuid(assessment.markId) ? assessment.markId : undefined;
     const [providerNames, offer, history, markConditions] = await Promise.all([
       this.providerNames(principal, [assessment]),
       // The catalogue shows an offer version to an assessor only once it is published (a reassessment): else nothing.
@@ -163,7 +164,7 @@ export class AssessmentsPagesController {
   private async providerNames(principal: Principal, cases: readonly Assessment[]): Promise<Map<string, string>> {
     const ids = [...new Set(cases.map((assessment) => assessment.providerId))];
     const providers = await Promise.all(
-      ids.map((id) => (UUID.test(id) ? this.api.find<Provider>(principal, 'catalogue', `/v1/providers/${id}`).catch(() => undefined) : undefined)),
+      ids.map((id) => (isUuid(id) ? this.api.find<Provider>(principal, 'catalogue', `/v1/providers/${id}`).catch(() => undefined) : undefined)),
     );
     return new Map(providers.filter((provider): provider is Provider => provider !== undefined).map((provider) => [provider.providerId, provider.name]));
   }

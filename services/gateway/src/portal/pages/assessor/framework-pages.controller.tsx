@@ -5,7 +5,7 @@ import type { GatewayRequest } from '../../../callers/http/gateway-access.guard'
 import { PortalApi } from '../../application/portal-api';
 import { errorsOfProblem, formValues } from '../../http/form';
 import { PortalPages, principalOf, redirectAfterPost, sendPage } from '../../http/portal-page';
-import { UUID } from './assessment-forms';
+import { isUuid } from '../../http/path-ids';
 import { EXTRA_ROWS, readFramework, valuesOfCriteria } from './framework-form';
 import { FrameworkPage, NewFrameworkPage } from './framework-pages';
 import type { Framework } from './quality-api';
@@ -43,7 +43,7 @@ export class FrameworkPagesController {
     const principal = principalOf(request, 'ministry');
     const values = formValues(body);
     const rows = /^\d{1,2}$/.test(values.rows ?? '') ? Math.min(Number(values.rows), MAX_ROWS) : EXTRA_ROWS;
-    const idempotencyKey = UUID.test(values.idempotencyKey ?? '') ? values.idempotencyKey : randomUUID();
+    const idempotencyKey = isUuid(values.idempotencyKey ?? '') ? values.idempotencyKey : randomUUID();
     const { framework, errors } = readFramework(values, rows);
     if (!framework) {
       sendPage(request, response, <NewFrameworkPage values={values} rows={rows} errors={errors} idempotencyKey={idempotencyKey} />, 400);

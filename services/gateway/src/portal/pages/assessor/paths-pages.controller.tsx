@@ -6,7 +6,7 @@ import type { GatewayRequest } from '../../../callers/http/gateway-access.guard'
 import { PortalApi } from '../../application/portal-api';
 import { formList, formValues } from '../../http/form';
 import { PortalPages, principalOf, redirectAfterPost, sendPage } from '../../http/portal-page';
-import { UUID } from './assessment-forms';
+import { isUuid } from '../../http/path-ids';
 import type { PathSummary, PathVersion } from './paths-api';
 import { errorsOfPathProblem, readNewPath, readStep, withStep } from './paths-form';
 import { NewPathPage, PathPage, PathsPage, PathVersionPage } from './paths-pages';
@@ -36,7 +36,7 @@ export class PathsPagesController {
     const principal = principalOf(request, 'ministry');
     const values = formValues(body);
     const lists = { sectors: formList(body, 'sectors'), competenceAreas: formList(body, 'competenceAreas') };
-    const idempotencyKey = UUID.test(values.idempotencyKey ?? '') ? values.idempotencyKey : randomUUID();
+    const idempotencyKey = isUuid(values.idempotencyKey ?? '') ? values.idempotencyKey : randomUUID();
     const { path, errors } = readNewPath(values, lists.sectors, lists.competenceAreas);
     if (!path) return sendPage(request, response, <NewPathPage values={values} lists={lists} errors={errors} idempotencyKey={idempotencyKey} />, 400);
     const answer = await this.api.send<PathVersion>(principal, 'paths', 'POST', '/v1/paths', path, { idempotencyKey });
@@ -50,7 +50,7 @@ export class PathsPagesController {
   @Get(':pathId')
   async path(@Req() request: GatewayRequest, @Res() response: Response, @Param('pathId') pathId: string, @Query('melding') notice?: string): Promise<void> {
     const principal = principalOf(request, 'ministry');
-    if (!UUID.test(pathId)) throw new NotFoundException();
+    if (!isUuid(pathId)) throw new NotFoundException();
     const path = await this.api.get<PathSummary>(principal, 'paths', `/v1/paths/${pathId}`);
     sendPage(request, response, <PathPage path={path} notice={notice} />);
   }
@@ -59,7 +59,7 @@ export class PathsPagesController {
   @Post(':pathId/versies')
   async newDraft(@Req() request: GatewayRequest, @Res() response: Response, @Param('pathId') pathId: string): Promise<void> {
     const principal = principalOf(request, 'ministry');
-    if (!UUID.test(pathId)) throw new NotFoundException();
+    if (!isUuid(pathId)) throw new NotFoundException();
     const answer = await this.api.send<PathVersion>(principal, 'paths', 'POST', `/v1/paths/${pathId}/versions`, {});
     if (!answer.ok) {
       const path = await this.api.get<PathSummary>(principal, 'paths', `/v1/paths/${pathId}`);
@@ -101,7 +101,7 @@ export class PathsPagesController {
   }
 
   private async versionOf(principal: Principal, pathId: string, version: string): Promise<PathVersion> {
-    if (!UUID.test(pathId) || !VERSION.test(version)) throw new NotFoundException();
+    if (!isUuid(pathId) || !VERSION.test(version)) throw new NotFoundException();
     return this.api.get<PathVersion>(principal, 'paths', `/v1/paths/${pathId}/versions/${version}`);
   }
 }

@@ -51,21 +51,10 @@ export interface Region {
   readonly active: boolean;
 }
 
-interface Page<T> {
-  readonly items: T[];
-  readonly nextCursor: string | null;
-}
 
 /** Every education region (about fifty), in the service's order (by id). */
-export async function allRegions(api: PortalApi, principal: Principal): Promise<Region[]> {
-  const regions: Region[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.get<Page<Region>>(principal, 'reimbursement', '/v1/regions', { limit: 100, cursor });
-    regions.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return regions;
+export function allRegions(api: PortalApi, principal: Principal): Promise<Region[]> {
+  return api.getAll<Region>(principal, 'reimbursement', '/v1/regions');
 }
 
 /** A region's name for its id (the id itself when the region is unknown). */
@@ -83,4 +72,4 @@ export function hrefWith(path: string, query: Record<string, string | undefined>
 }
 
 /** A path parameter that must be a UUID (otherwise the page is not found). */
-export const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export { isUuid } from '../../http/path-ids';

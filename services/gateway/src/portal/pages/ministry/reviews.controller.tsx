@@ -3,7 +3,7 @@ import { Body, Get, NotFoundException, Param, Post, Query, Req, Res } from '@nes
 import type { Response } from 'express';
 import type { Principal } from '@napl/auth';
 import type { GatewayRequest } from '../../../callers/http/gateway-access.guard';
-import { PortalApi } from '../../application/portal-api';
+import { PortalApi, type CursorPage } from '../../application/portal-api';
 import { errorsOfProblem, formValues, type FormValues } from '../../http/form';
 import { principalOf, PortalPages, redirectAfterPost, sendPage } from '../../http/portal-page';
 import { Alert, BackLink, Button, ChoiceGroup, DataTable, Form, Heading, Link, Pagination, Paragraph, SummaryList, TextArea, type FieldError } from '../../ui/components';
@@ -44,10 +44,6 @@ interface Claim {
   readonly lines?: readonly ClaimLine[];
 }
 
-interface Page<T> {
-  readonly items: T[];
-  readonly nextCursor: string | null;
-}
 
 const CASE_STATUS_NAMES: Record<string, string> = { open: 'Nog te beoordelen', approved: 'Goedgekeurd', rejected: 'Afgewezen' };
 const DECISIONS = [
@@ -74,8 +70,8 @@ export class MinistryReviewsController {
     const cursor = typeof query.cursor === 'string' && /^[\w-]{1,500}$/.test(query.cursor) ? query.cursor : undefined;
     const notice = typeof query.melding === 'string' ? NOTICES[query.melding] : undefined;
     const [cases, claims, regions] = await Promise.all([
-      this.api.get<Page<ReviewCase>>(principal, 'reimbursement', '/v1/review-cases', { status, cursor, limit: 25 }),
-      this.api.get<Page<Claim>>(principal, 'reimbursement', '/v1/claims', { status: 'submitted', limit: 100 }),
+      this.api.get<CursorPage<ReviewCase>>(principal, 'reimbursement', '/v1/review-cases', { status, cursor, limit: 25 }),
+      this.api.get<CursorPage<Claim>>(principal, 'reimbursement', '/v1/claims', { status: 'submitted', limit: 100 }),
       allRegions(this.api, principal),
     ]);
     const regionName = regionNamer(regions);

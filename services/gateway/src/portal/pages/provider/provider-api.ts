@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { Principal } from '@napl/auth';
-import type { PortalApi } from '../../application/portal-api';
+import type { CursorPage, PortalApi } from '../../application/portal-api';
 import type { OfferContent } from './offer-form';
 import { isUuid } from './provider-labels';
 
@@ -34,11 +34,6 @@ export interface NumberedPage<T> {
   readonly total: number;
 }
 
-export interface CursorPage<T> {
-  readonly items: T[];
-  readonly nextCursor: string | null;
-  readonly hasMore: boolean;
-}
 
 export interface Session {
   readonly date: string;

@@ -64,7 +64,7 @@ export const labelOf = (labels: Record<string, string>, code: string | null | un
 export const choicesOf = (labels: Record<string, string>): Choice[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** A path id that is a UUID; anything else names nothing (a 404 page, never a call with a strange id). */
-export const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export { isUuid } from '../../http/path-ids';
 
 /** Today in the Netherlands, as the services count days (YYYY-MM-DD). */
 export function amsterdamToday(now = new Date()): string {

@@ -9,7 +9,7 @@ import { PortalPages, principalOf, redirectAfterPost, sendPage } from '../../htt
 import { Alert, BackLink, Button, ChoiceGroup, DataTable, Form, Heading, Link, Paragraph, SelectField, SummaryList, TextArea, TextField, type FieldError } from '../../ui/components';
 import { formatDate, formatEuro } from '../../ui/format';
 import { Layout } from '../../ui/layout';
-import { ownOffer, ownRun, type CursorPage, type Enrolment, type Offer, type Run } from './provider-api';
+import { ownOffer, ownRun, type Enrolment, type Offer, type Run } from './provider-api';
 import { amsterdamToday, choicesOf, ENROLMENT_STATUS_LABELS, errorsOfRefusal, isUuid, labelOf, namesTarget, NOT_COMPLETED_REASON_LABELS, RUN_ENROLMENT_LABELS } from './provider-labels';
 import { RUN_FIELD_LABELS, RUN_FIELD_NAMES, runPlanOf } from './run-form';
 
@@ -100,16 +100,9 @@ export class RunsPagesController {
     redirectAfterPost(response, runPath(runId), 'resultaat');
   }
 
-  private async participants(principal: Principal, runId: string): Promise<Enrolment[]> {
-    const enrolments: Enrolment[] = [];
-    let cursor: string | undefined;
-    // A run has at most a few hundred places: read every page.
-    do {
-      const page = await this.api.get<CursorPage<Enrolment>>(principal, 'enrolments', '/v1/enrolments', { runId, limit: 100, cursor });
-      enrolments.push(...page.items);
-      cursor = page.hasMore ? (page.nextCursor ?? undefined) : undefined;
-    } while (cursor);
-    return enrolments;
+  /** A run has at most a few hundred places: every page. */
+  private participants(principal: Principal, runId: string): Promise<Enrolment[]> {
+    return this.api.getAll<Enrolment>(principal, 'enrolments', '/v1/enrolments', { runId });
   }
 
   private async participant(principal: Principal, runId: string, enrolmentId: string): Promise<Enrolment> {

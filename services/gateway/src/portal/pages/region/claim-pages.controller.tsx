@@ -9,7 +9,7 @@ import { PortalPages, principalOf, redirectAfterPost, sendPage } from '../../htt
 import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, DataTable, fieldId, Form, Heading, Link, Paragraph, SummaryList, Tag, TextField, type FieldError } from '../../ui/components';
 import { formatDate, formatDateTime, formatEuro } from '../../ui/format';
 import { Layout } from '../../ui/layout';
-import { allItems, isUuid, offerTitles, regionIdOf, requireUuid, type Claim, type Outcome, type RefusedLine } from './region-data';
+import { isUuid, offerTitles, regionIdOf, requireUuid, type Claim, type Outcome, type RefusedLine } from './region-data';
 import { CLAIM_STATUS_LABELS, LINE_STATE_LABELS, PAYMENT_STATE_LABELS } from './region-labels';
 import { enrolmentText, RefusedLines, refusedLinesOf } from './region-views';
 
@@ -49,7 +49,7 @@ export class ClaimPagesController {
   async list(@Req() request: GatewayRequest, @Res() response: Response, @Query('melding') notice?: unknown): Promise<void> {
     const principal = principalOf(request, 'region');
     regionIdOf(principal);
-    const claims = await allItems<Claim>(this.api, principal, '/v1/claims');
+    const claims = await this.api.getAll<Claim>(principal, 'reimbursement', '/v1/claims', {}, 20);
     sendPage(
       request,
       response,
@@ -218,7 +218,7 @@ export class ClaimPagesController {
   private async renderNewClaim(request: GatewayRequest, response: Response, principal: Principal, form: NewClaimForm, status = 200): Promise<void> {
     const regionId = regionIdOf(principal);
     const [eligible, facts] = await Promise.all([
-      allItems<Outcome>(this.api, principal, `/v1/regions/${encodeURIComponent(regionId)}/enrolments`, { reason: 'ELIGIBLE' }),
+      this.api.getAll<Outcome>(principal, 'reimbursement', `/v1/regions/${encodeURIComponent(regionId)}/enrolments`, { reason: 'ELIGIBLE' }, 20),
       this.enrolmentFacts(principal),
     ]);
     const choices = eligible.map((outcome) => ({
@@ -332,7 +332,7 @@ export class ClaimPagesController {
 
   private async enrolmentFacts(principal: Principal): Promise<EnrolmentFacts> {
     const regionId = regionIdOf(principal);
-    const outcomes = await allItems<Outcome>(this.api, principal, `/v1/regions/${encodeURIComponent(regionId)}/enrolments`);
+    const outcomes = await this.api.getAll<Outcome>(principal, 'reimbursement', `/v1/regions/${encodeURIComponent(regionId)}/enrolments`, {}, 20);
     const titles = await offerTitles(this.api, principal, outcomes.map((outcome) => outcome.offerId));
     return { outcomes: new Map(outcomes.map((outcome) => [outcome.enrolmentId, outcome])), titles };
   }

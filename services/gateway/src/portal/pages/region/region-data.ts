@@ -94,11 +94,7 @@ export interface Statement {
   readonly items?: readonly StatementItem[];
 }
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly nextCursor: string | null;
-  readonly hasMore: boolean;
-}
+export type { CursorPage as Page } from '../../application/portal-api';
 
 /** A line the service refused (422 LINES_REFUSED, 409 LINE_ALREADY_CLAIMED, 422 LINES_NOT_IN_REGION). */
 export interface RefusedLine {
@@ -114,15 +110,7 @@ export function regionIdOf(principal: Principal): string {
   throw new PortalApiError(403, { status: 403, detail: 'Uw account hoort niet bij een onderwijsregio.' });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id from the address: a uuid, or the page does not exist. */
-export function requireUuid(value: string): string {
-  if (UUID.test(value)) return value;
-  throw new PortalApiError(404, { status: 404 });
-}
-
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid, requireUuid } from '../../http/path-ids';
 
 /** The titles of the offers, by id (an offer the catalogue no longer shows keeps no title). */
 export async function offerTitles(api: PortalApi, principal: Principal, offerIds: readonly string[]): Promise<Map<string, string>> {
@@ -133,15 +121,3 @@ export async function offerTitles(api: PortalApi, principal: Principal, offerIds
   return new Map(unique.flatMap((offerId, index) => (offers[index]?.content?.title ? [[offerId, offers[index].content.title]] : [])));
 }
 
-/** Every item of a paged list (the region's own lists are short; a guard keeps a runaway from looping). */
-export async function allItems<T>(api: PortalApi, principal: Principal, path: string, query: Record<string, string | undefined> = {}): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 20; page += 1) {
-    const answer = await api.get<Page<T>>(principal, 'reimbursement', path, { ...query, limit: 100, cursor });
-    items.push(...answer.items);
-    if (!answer.hasMore || !answer.nextCursor) break;
-    cursor = answer.nextCursor;
-  }
-  return items;
-}

@@ -6,7 +6,7 @@ import { PortalPages, principalOf, sendPage } from '../../http/portal-page';
 import { BackLink, Button, DataTable, Form, Heading, Link, Paragraph, SelectField, SummaryList, Tag, type FieldError } from '../../ui/components';
 import { formatDate, formatDateTime, formatEuro } from '../../ui/format';
 import { Layout } from '../../ui/layout';
-import { allItems, regionIdOf, requireUuid, type Statement, type StatementStatus } from './region-data';
+import { regionIdOf, requireUuid, type Statement, type StatementStatus } from './region-data';
 import { periodLabel, STATEMENT_ITEM_KIND_LABELS, STATEMENT_STATUS_LABELS } from './region-labels';
 
 const STATUS_CHOICES = Object.entries(STATEMENT_STATUS_LABELS).map(([value, label]) => ({ value, label }));
@@ -28,7 +28,7 @@ export class StatementPagesController {
     regionIdOf(principal);
     const status = typeof statusParam === 'string' ? statusParam : '';
     const errors: FieldError[] = status && !isStatementStatus(status) ? [{ field: 'status', message: 'Kies een status uit de lijst' }] : [];
-    const statements = errors.length > 0 ? [] : await allItems<Statement>(this.api, principal, '/v1/statements', { status: status || undefined });
+    const statements = errors.length > 0 ? [] : await this.api.getAll<Statement>(principal, 'reimbursement', '/v1/statements', { status: status || undefined }, 20);
     sendPage(
       request,
       response,

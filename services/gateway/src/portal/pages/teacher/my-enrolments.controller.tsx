@@ -8,7 +8,7 @@ import { PortalPages, principalOf, redirectAfterPost, sendPage } from '../../htt
 import { Alert, BackLink, Button, ChoiceGroup, DataTable, Form, Heading, Link, Paragraph, SummaryList, TextArea, type FieldError } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { Layout } from '../../ui/layout';
-import { allPages, cancelCauseName, periodOf, requireUuid, runsById, STATUS_NAMES, type Enrolment, type EnrolmentRun } from './teacher-data';
+import { cancelCauseName, periodOf, requireUuid, runsById, STATUS_NAMES, type Enrolment, type EnrolmentRun } from './teacher-data';
 
 interface Notification {
   readonly notificationId: string;
@@ -55,7 +55,7 @@ export class MyEnrolmentsController {
   async list(@Req() request: GatewayRequest, @Res() response: Response, @Query('melding') notice?: string): Promise<void> {
     const principal = principalOf(request, 'teacher');
     const [enrolments, open] = await Promise.all([
-      allPages<Enrolment>(this.api, principal, 'enrolments', '/v1/enrolments'),
+      this.api.getAll<Enrolment>(principal, 'enrolments', '/v1/enrolments', {}, 10),
       this.api.get<OpenEvaluation[]>(principal, 'quality', '/v1/evaluations/open'),
     ]);
     const runs = await runsById(this.api, principal, enrolments.map((enrolment) => enrolment.runId));
@@ -131,7 +131,7 @@ export class MyEnrolmentsController {
   @Get('meldingen')
   async notifications(@Req() request: GatewayRequest, @Res() response: Response): Promise<void> {
     const principal = principalOf(request, 'teacher');
-    const notifications = await allPages<Notification>(this.api, principal, 'enrolments', '/v1/teachers/me/notifications');
+    const notifications = await this.api.getAll<Notification>(principal, 'enrolments', '/v1/teachers/me/notifications', {}, 10);
     sendPage(
       request,
       response,

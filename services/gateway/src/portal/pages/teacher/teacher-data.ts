@@ -1,4 +1,3 @@
-import { NotFoundException } from '@nestjs/common';
 import type { Principal } from '@napl/auth';
 import type { PortalApi } from '../../application/portal-api';
 
@@ -114,11 +113,7 @@ export interface Enrolment {
   readonly notCompletedReason: string | null;
 }
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly nextCursor: string | null;
-  readonly hasMore: boolean;
-}
+export type { CursorPage as Page } from '../../application/portal-api';
 
 export interface Teacher {
   readonly teacherId: string;
@@ -193,19 +188,7 @@ export const cancelCauseName = (cause: string | null): string => (cause ? (CANCE
 
 /** The name of a format, sector or mode the platform may add later: its code rather than nothing. */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
-
-/** The page does not exist (or is not for this user): the Dutch 404 page. */
-export function notFound(): never {
-  throw new NotFoundException();
-}
-
-/** An id from the address: a uuid, or the page does not exist. */
-export function requireUuid(value: string): string {
-  return isUuid(value) ? value : notFound();
-}
+export { isUuid, notFound, requireUuid } from '../../http/path-ids';
 
 /** The runs of the enrolments service by id, for lists of enrolments (title, dates, places); a run it no longer knows is left out. */
 export async function runsById(api: PortalApi, principal: Principal, runIds: readonly string[]): Promise<Map<string, EnrolmentRun>> {
@@ -214,18 +197,6 @@ export async function runsById(api: PortalApi, principal: Principal, runIds: rea
   return new Map(runs.filter((run): run is EnrolmentRun => run !== undefined).map((run) => [run.runId, run]));
 }
 
-/** Every item of a cursor-paged list (lists here are a person's own, so short; capped as a safeguard). */
-export async function allPages<T>(api: PortalApi, principal: Principal, service: 'enrolments' | 'quality', path: string, query: Record<string, string> = {}): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let round = 0; round < 10; round++) {
-    const page = await api.get<Page<T>>(principal, service, path, { ...query, limit: 100, cursor });
-    items.push(...page.items);
-    if (!page.hasMore || !page.nextCursor) break;
-    cursor = page.nextCursor;
-  }
-  return items;
-}
 
 /** A run's dates as one phrase. */
 export const periodOf = (startDate: string, endDate: string, format: (value: string) => string): string =>

@@ -9,7 +9,7 @@ import { PortalPages, principalOf, redirectAfterPost, sendPage } from '../../htt
 import { Alert, BackLink, Button, ChoiceGroup, DataTable, Form, Heading, Link, Paragraph, SelectField, SummaryList, type FieldError } from '../../ui/components';
 import { formatDate, formatNumber } from '../../ui/format';
 import { Layout } from '../../ui/layout';
-import { allPages, isUuid, notFound, periodOf, requireUuid, runsById, type Enrolment, type EnrolmentRun, type Page, type Teacher, type TeacherPath } from './teacher-data';
+import { isUuid, notFound, periodOf, requireUuid, runsById, type Enrolment, type EnrolmentRun, type Page, type Teacher, type TeacherPath } from './teacher-data';
 
 interface TeamPaths {
   readonly paths: readonly {
@@ -44,7 +44,7 @@ export class TeamPagesController {
     const schoolId = schoolOf(principal);
     const [progress, enrolments, runs] = await Promise.all([
       this.api.get<TeamPaths>(principal, 'paths', `/v1/schools/${encodeURIComponent(schoolId)}/team-paths`),
-      allPages<Enrolment>(this.api, principal, 'enrolments', '/v1/enrolments'),
+      this.api.getAll<Enrolment>(principal, 'enrolments', '/v1/enrolments', {}, 10),
       this.teamRuns(principal),
     ]);
     const names = await this.teacherNames(principal, progress.teachersWithConsent.map((path) => path.teacherId));
@@ -184,7 +184,7 @@ export class TeamPagesController {
   private async chooseTeamPage(principal: Principal, choice: TeamChoice, errors: FieldError[]) {
     const [runs, enrolments, progress] = await Promise.all([
       this.teamRuns(principal),
-      allPages<Enrolment>(this.api, principal, 'enrolments', '/v1/enrolments'),
+      this.api.getAll<Enrolment>(principal, 'enrolments', '/v1/enrolments', {}, 10),
       this.api.get<TeamPaths>(principal, 'paths', `/v1/schools/${encodeURIComponent(schoolOf(principal))}/team-paths`),
     ]);
     // No API lists a school's teachers: the teachers the school knows are those with an enrolment or a shared path.
@@ -274,7 +274,7 @@ export class TeamPagesController {
 
   private async teamEnrolment(principal: Principal, teamEnrolmentId: string): Promise<TeamEnrolment> {
     requireUuid(teamEnrolmentId);
-    const enrolments = await allPages<Enrolment>(this.api, principal, 'enrolments', '/v1/enrolments');
+    const enrolments = await this.api.getAll<Enrolment>(principal, 'enrolments', '/v1/enrolments', {}, 10);
     const team = (await this.teamEnrolments(principal, enrolments)).find((item) => item.teamEnrolmentId === teamEnrolmentId);
     return team ?? notFound();
   }
