@@ -9,6 +9,7 @@ import { runServiceMigrations } from '@napl/persistence';
 import { batchedContext, FactBatch } from '../../database/fact-upsert';
 import { allCaughtUp, topicProgress, type PartitionPosition, type TopicProgress } from '../domain/rebuild-progress';
 import { createIndexes, dropSecondaryIndexes, emptySchema, ensureRebuildSchemas, setShadowLogged, shadowDataSource, switchToRebuilt, type RebuildSchemas, type SchemaRights } from '../infrastructure/rebuild-schemas';
+import { ApplyQueue } from './apply-queue';
 import type { EventTypeHandlers } from './event-handler-methods';
 
 export type RebuildPhase = 'preparing' | 'reading' | 'switching' | 'done';
@@ -89,11 +90,13 @@ class SwitchGate {
  * rebuilt inbox with one statement (a copy of an event already applied is passed over, as by the live consumer), runs
  * the handlers of the new events, which gather their fact rows rather than write them, and writes each table's rows
  * with one statement per table (fact-upsert.ts). The facts' upsert rules are order-independent, so a batch's rows
- * written together leave what the events one by one would.
+ * written together leave what the events one by one would. Batches are applied off the consumer's fetch loop (see
+ * ApplyQueue): a partition's in order, different partitions side by side.
  */
 export class ReadModelRebuild {
   private readonly logger = new Logger('ReadModelRebuild');
   private readonly gate = new SwitchGate();
+  private readonly queue: ApplyQueue;
   private readonly positions = new Map<string, PartitionPosition>();
   private shadow?: DataSource;
   private kafka?: Kafka;
@@ -115,7 +118,10 @@ export class ReadModelRebuild {
     private readonly handlers: Map<string, EventTypeHandlers>,
     private readonly settings: RebuildSettings,
     private readonly callbacks: RebuildCallbacks,
-  ) {}
+  ) {
+    // Twice the partitions applied at once: each has its next batch decoded and waiting while one is applied.
+    this.queue = new ApplyQueue(2 * (settings.concurrency ?? 4), (error) => (this.crashed ??= error));
+  }
 
   /** Runs the whole rebuild; resolves once the rebuilt tables are live. Stop it with `stop`. */
   async run(): Promise<RebuildReport> {
@@ -233,10 +239,11 @@ export class ReadModelRebuild {
         const started = performance.now();
         await this.gate.exclusive(async () => {
           await setShadowLogged(this.shadow!, this.settings.schemas.shadow, true);
+          const logged = performance.now();
           await createIndexes(this.shadow!, this.droppedIndexes);
+          this.logger.log(`Rebuilt tables made durable (logged) in ${seconds(logged - started)} and indexed in ${seconds(performance.now() - logged)}`);
         });
         this.logged = true;
-        this.logger.log(`Rebuilt tables made durable (logged) and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         this.phase = 'reading';
         continue;
       }
@@ -255,7 +262,7 @@ export class ReadModelRebuild {
       if (outcome.switched) {
         this.phase = 'done';
         const { batches, ...parts } = this.spent;
-        const spent = Object.entries(parts).map(([part, ms]) => `${part} ${(ms / 1000).toFixed(1)} s`).join(', ');
+        const spent = Object.entries(parts).map(([part, ms]) => `${part} ${seconds(ms)}`).join(', ');
         this.logger.log(`Rebuilt read models are live: ${this.eventsApplied} events applied in ${batches} batches (${spent}), ${this.skipped} passed over`);
         return this.report();
       }
@@ -265,7 +272,12 @@ export class ReadModelRebuild {
     }
   }
 
-  private async batch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  /**
+   * Decodes a fetched batch and hands it to the apply queue. Its offsets are resolved at once: the rebuild's group is
+   * deleted before and after every rebuild, so its committed offsets never serve to resume; what counts as read is the
+   * position recorded once the batch is applied.
+   */
+  private async batch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (this.switched || this.stopped || !isRunning() || isStale() || batch.messages.length === 0) return;
     const decodeStarted = performance.now();
     const decoded: DecodedEvent[] = [];
@@ -275,21 +287,20 @@ export class ReadModelRebuild {
     }
     this.spent.decode += performance.now() - decodeStarted;
     this.spent.batches += 1;
-    const applied = await this.gate.shared(async () => (this.switched ? undefined : this.apply(decoded)));
-    if (applied === undefined) return;
-    this.eventsApplied += applied;
-    const last = batch.messages[batch.messages.length - 1].offset;
-    resolveOffset(last);
-    const key = `${batch.topic}|${batch.partition}`;
-    const position = this.positions.get(key);
-    this.positions.set(key, {
-      topic: batch.topic,
-      partition: batch.partition,
-      start: position?.start ?? Number(batch.firstOffset() ?? 0),
-      end: Math.max(position?.end ?? 0, Number(batch.highWatermark)),
-      read: Number(last) + 1,
+    const { topic, partition } = batch;
+    const first = Number(batch.firstOffset() ?? 0);
+    const last = Number(batch.messages[batch.messages.length - 1].offset);
+    const highWatermark = Number(batch.highWatermark);
+    await this.queue.add(`${topic}|${partition}`, async () => {
+      if (this.stopped || this.crashed) return; // a failed batch stops the rebuild: the ones after it need not run
+      const applied = await this.gate.shared(async () => (this.switched ? undefined : this.apply(decoded)));
+      if (applied === undefined) return;
+      this.eventsApplied += applied;
+      const key = `${topic}|${partition}`;
+      const position = this.positions.get(key);
+      this.positions.set(key, { topic, partition, start: position?.start ?? first, end: Math.max(position?.end ?? 0, highWatermark), read: last + 1 });
     });
-    await commitOffsetsIfNecessary();
+    resolveOffset(String(last));
     await heartbeat();
   }
 
@@ -382,6 +393,7 @@ export class ReadModelRebuild {
     this.consumer = undefined;
     if (consumer) {
       await consumer.disconnect().catch(() => undefined);
+      await this.queue.drained();
       if (this.kafka) {
         const admin = this.kafka.admin();
         await admin
@@ -395,6 +407,10 @@ export class ReadModelRebuild {
     this.shadow = undefined;
     if (shadow?.isInitialized) await shadow.destroy().catch(() => undefined);
   }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** Monitoring publishes nothing; a handler that tried would be a mistake the rebuild must not hide. */
