@@ -16,7 +16,8 @@
  *    per teacher, `concurrency` connections with one request each in flight, runs taken round robin.
  * 5. Checks with SQL: no run overbooked (confirmed ≤ capacity), the first arrivals confirmed, arrival numbers 1..n, and
  *    one event per enrolment whose payload is what the contract encodes (waiting-list positions included).
- * 6. Stops the service, then runs pgbench on the same tables with the same transaction in SQL: as separate statements
+ * 6. Stops the service (with BENCH_CPU_PROFILE_DIR=<dir> each replica writes a CPU profile of the burst there, see
+ *    tools/bench/cpu-profile.cjs), then runs pgbench on the same tables with the same transaction in SQL: as separate statements
  *    (enrolments-burst/enrol-steps.sql, the service's transaction before issue 10), the one call of place_enrolment
  *    alone (enrol-function.sql), and exactly the two statements the service sends per enrolment now: the read of the
  *    placement facts, then that call (enrol-service.sql, the like-for-like baseline); over as many fresh runs of the same capacity and about as many enrolments, with
@@ -71,9 +72,10 @@ async function main(): Promise<void> {
     { databaseUrl, topicPrefix, keysDir, kafkaBrokers: infra.kafkaBrokers },
     { LOG_LEVEL: 'warn', PARTICIPATION_SCHEDULER_INTERVAL_MS: '0', ...poolEnv },
   );
+  const nodeArgs = process.env.BENCH_CPU_PROFILE_DIR ? ['-r', join(__dirname, 'cpu-profile.cjs')] : [];
   // One at a time: the first runs the migrations, the next finds them done.
-  const replicas = [await startServiceProcess('enrolments', env)];
-  while (replicas.length < REPLICAS) replicas.push(await startServiceProcess('enrolments', env));
+  const replicas = [await startServiceProcess('enrolments', env, undefined, nodeArgs)];
+  while (replicas.length < REPLICAS) replicas.push(await startServiceProcess('enrolments', env, undefined, nodeArgs));
   let stopping: Promise<unknown> | undefined;
   // Once: stop() waits for an exit, which a second call would wait for in vain.
   const stopService = () => (stopping ??= Promise.all(replicas.map((replica) => replica.stop())));
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
       connections: CONCURRENCY,
       requests: tokens.map((token, index) => ({ path: `/v1/runs/${runIds[index % RUNS]}/enrolments`, token, idempotencyKey: `bench-${index}` })),
     };
+    if (process.env.BENCH_CPU_PROFILE_DIR) for (const replica of replicas) process.kill(replica.pid, 'SIGURG'); // profile the burst only
     const cpuBefore = replicas.reduce((sum, replica) => sum + replica.cpuMs(), 0);
     const result = await fire(burst);
     // The service's own CPU per enrolment: unlike throughput, hardly moved by other load on the machine.

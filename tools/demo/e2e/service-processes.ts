@@ -9,6 +9,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 export interface ServiceProcess {
   readonly service: string;
   readonly url: string;
+  readonly pid: number;
   readonly output: string[];
   /** CPU time the process has used so far (user + system, in ms), from /proc: what benchmarks charge per request. */
   cpuMs(): number;
@@ -31,15 +32,16 @@ export function testServiceEnv(options: { databaseUrl: string; topicPrefix: stri
 
 /**
  * Starts the compiled service (services/<service>/dist/main.js, as the start command and the container image run
- * it; the build target makes it) with `env`, and waits until its health check answers.
+ * it; the build target makes it) with `env`, and waits until its health check answers. `nodeArgs` go to node before
+ * the script (a benchmark's profiler, say).
  */
-export async function startServiceProcess(service: string, env: Record<string, string>, timeoutMs = 90_000): Promise<ServiceProcess> {
+export async function startServiceProcess(service: string, env: Record<string, string>, timeoutMs = 90_000, nodeArgs: readonly string[] = []): Promise<ServiceProcess> {
   const main = join(ROOT, 'services', service, 'dist', 'main.js');
   if (!existsSync(main)) throw new Error(`${service} is not built: run \`npx nx run ${service}:build\` (the test command builds first)`);
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [main],
+    [...nodeArgs, main],
     { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
@@ -49,6 +51,7 @@ export async function startServiceProcess(service: string, env: Record<string, s
   const running: ServiceProcess = {
     service,
     url,
+    pid: child.pid!,
     output,
     cpuMs: () => processCpuMs(child.pid!),
     stop: () =>
