@@ -291,12 +291,12 @@ export class ReadModelRebuild {
     const first = Number(batch.firstOffset() ?? 0);
     const last = Number(batch.messages[batch.messages.length - 1].offset);
     const highWatermark = Number(batch.highWatermark);
-    await this.queue.add(`${topic}|${partition}`, async () => {
+    const key = `${topic}|${partition}`;
+    await this.queue.add(key, async () => {
       if (this.stopped || this.crashed) return; // a failed batch stops the rebuild: the ones after it need not run
       const applied = await this.gate.shared(async () => (this.switched ? undefined : this.apply(decoded)));
       if (applied === undefined) return;
       this.eventsApplied += applied;
-      const key = `${topic}|${partition}`;
       const position = this.positions.get(key);
       this.positions.set(key, { topic, partition, start: position?.start ?? first, end: Math.max(position?.end ?? 0, highWatermark), read: last + 1 });
     });

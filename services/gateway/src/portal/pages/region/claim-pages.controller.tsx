@@ -6,10 +6,10 @@ import type { GatewayRequest } from '../../../callers/http/gateway-access.guard'
 import { PortalApi, PortalApiError, type Problem } from '../../application/portal-api';
 import { formList, formValues } from '../../http/form';
 import { PortalPages, principalOf, redirectAfterPost, sendPage } from '../../http/portal-page';
-import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, DataTable, fieldId, Form, Heading, Link, Paragraph, SummaryList, Tag, TextField, type FieldError } from '../../ui/components';
+import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, DataTable, fieldId, Form, Heading, Link, Paragraph, SummaryList, Tag, TextField, type Column, type FieldError } from '../../ui/components';
 import { formatDate, formatDateTime, formatEuro } from '../../ui/format';
 import { Layout } from '../../ui/layout';
-import { isUuid, offerTitles, regionIdOf, requireUuid, type Claim, type Outcome, type RefusedLine } from './region-data';
+import { isUuid, offerTitles, regionIdOf, requireUuid, type Claim, type ClaimLine, type Outcome, type RefusedLine } from './region-data';
 import { CLAIM_STATUS_LABELS, LINE_STATE_LABELS, PAYMENT_STATE_LABELS } from './region-labels';
 import { enrolmentText, RefusedLines, refusedLinesOf } from './region-views';
 
@@ -201,10 +201,7 @@ export class ClaimPagesController {
           rows={lines}
           rowKey={(line) => String(line.lineNo)}
           columns={[
-            { header: 'Regel', cell: (line) => String(line.lineNo), numeric: true },
-            { header: 'Inschrijving', cell: (line) => enrolmentText(facts.outcomes.get(line.enrolmentId), facts.titles, line.enrolmentId) },
-            { header: 'Budgetjaar', cell: (line) => String(line.budgetYear) },
-            { header: 'Bedrag', cell: (line) => formatEuro(line.amountCents), numeric: true },
+            ...claimLineColumns(facts),
             { header: 'Besluit', cell: (line) => LINE_STATE_LABELS[line.state] },
             { header: 'Reden', cell: (line) => line.decisionReason ?? '–' },
             { header: 'Betaling', cell: (line) => PAYMENT_STATE_LABELS[line.paymentState] },
@@ -287,10 +284,7 @@ export class ClaimPagesController {
           rows={lines}
           rowKey={(line) => String(line.lineNo)}
           columns={[
-            { header: 'Regel', cell: (line) => String(line.lineNo), numeric: true },
-            { header: 'Inschrijving', cell: (line) => enrolmentText(facts.outcomes.get(line.enrolmentId), facts.titles, line.enrolmentId) },
-            { header: 'Budgetjaar', cell: (line) => String(line.budgetYear) },
-            { header: 'Bedrag', cell: (line) => formatEuro(line.amountCents), numeric: true },
+            ...claimLineColumns(facts),
           ]}
         />
         <Heading level={2} id={fieldId('indienen')}>
@@ -336,6 +330,16 @@ export class ClaimPagesController {
     const titles = await offerTitles(this.api, principal, outcomes.map((outcome) => outcome.offerId));
     return { outcomes: new Map(outcomes.map((outcome) => [outcome.enrolmentId, outcome])), titles };
   }
+}
+
+/** The columns both tables of a claim's lines begin with: the line, its enrolment, budget year and amount. */
+function claimLineColumns(facts: EnrolmentFacts): Column<ClaimLine>[] {
+  return [
+    { header: 'Regel', cell: (line) => String(line.lineNo), numeric: true },
+    { header: 'Inschrijving', cell: (line) => enrolmentText(facts.outcomes.get(line.enrolmentId), facts.titles, line.enrolmentId) },
+    { header: 'Budgetjaar', cell: (line) => String(line.budgetYear) },
+    { header: 'Bedrag', cell: (line) => formatEuro(line.amountCents), numeric: true },
+  ];
 }
 
 function claimName(claim: Claim): string {
