@@ -8,17 +8,8 @@ import { principalOf, PortalPages, redirectAfterPost, sendPage } from '../../htt
 import { Alert, BackLink, Button, DataTable, Form, Heading, Link, Paragraph, SummaryList, Tag, TextField, type FieldError } from '../../ui/components';
 import { formatEuro, parseEuroToCents } from '../../ui/format';
 import { Layout } from '../../ui/layout';
+import type { YearBudget } from '../region/region-data';
 import { allRegions, type Region } from './ministry-format';
-
-interface YearBudget {
-  readonly year: number;
-  readonly trancheCode: string | null;
-  readonly allocatedCents: number;
-  readonly committedCents: number;
-  readonly paidCents: number;
-  readonly clawedBackCents: number;
-  readonly availableCents: number;
-}
 
 interface Tranche {
   readonly code: string;

@@ -3,6 +3,7 @@ import type { Principal } from '@napl/auth';
 import type { CursorPage, PortalApi } from '../../application/portal-api';
 import type { OfferContent } from './offer-form';
 import { isUuid } from './provider-labels';
+import type { RunPlan } from './run-form';
 
 /** What the provider pages read from the services (only the fields the pages use). */
 
@@ -42,20 +43,13 @@ export interface Session {
   readonly topic?: string;
 }
 
-export interface Run {
+/** A run as the catalogue shows it: its plan, and what the catalogue adds to it. */
+export interface Run extends RunPlan {
   readonly runId: string;
   readonly providerId: string;
   readonly offerId: string;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly sessions: Session[];
-  readonly online: boolean;
-  readonly location: string | null;
-  readonly capacity: number;
   readonly placesLeft: number;
   readonly enrolment: string;
-  readonly enrolmentDeadline: string | null;
-  readonly priceCents: number | null;
   readonly status: string;
   readonly cancelReason: string | null;
 }
